@@ -1,0 +1,262 @@
+package app.smsdesk.gateway;
+
+import app.smsdesk.gateway.auth.Authenticator;
+import app.smsdesk.gateway.auth.BasicAuthenticator;
+import app.smsdesk.gateway.auth.JwtCodec;
+import app.smsdesk.gateway.auth.PasswordHasher;
+import app.smsdesk.gateway.auth.RevocationList;
+import app.smsdesk.gateway.auth.Secrets;
+import app.smsdesk.gateway.auth.TokenUsageTracker;
+import app.smsdesk.gateway.http.DeviceHandlers;
+import app.smsdesk.gateway.http.HealthHandlers;
+import app.smsdesk.gateway.http.HttpGateway;
+import app.smsdesk.gateway.http.InboxHandlers;
+import app.smsdesk.gateway.http.LogHandlers;
+import app.smsdesk.gateway.http.MessageHandlers;
+import app.smsdesk.gateway.http.RouteTable;
+import app.smsdesk.gateway.http.SettingsHandlers;
+import app.smsdesk.gateway.http.TokenHandlers;
+import app.smsdesk.gateway.http.WebhookHandlers;
+import app.smsdesk.gateway.service.AccountService;
+import app.smsdesk.gateway.service.DeviceEvents;
+import app.smsdesk.gateway.service.DeviceService;
+import app.smsdesk.gateway.service.EventLogService;
+import app.smsdesk.gateway.service.GatewaySettingsService;
+import app.smsdesk.gateway.service.HealthService;
+import app.smsdesk.gateway.service.InboxService;
+import app.smsdesk.gateway.service.MessageService;
+import app.smsdesk.gateway.service.SettingsService;
+import app.smsdesk.gateway.service.TokenService;
+import app.smsdesk.gateway.service.WebhookService;
+import app.smsdesk.gateway.store.DataDir;
+import app.smsdesk.gateway.store.Database;
+import app.smsdesk.gateway.store.DeviceStore;
+import app.smsdesk.gateway.store.EventLogStore;
+import app.smsdesk.gateway.store.InboxStore;
+import app.smsdesk.gateway.store.KeyValueStore;
+import app.smsdesk.gateway.store.MessageStore;
+import app.smsdesk.gateway.store.TokenStore;
+import app.smsdesk.gateway.store.UserSettingsStore;
+import app.smsdesk.gateway.store.UserStore;
+import app.smsdesk.gateway.store.WebhookStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: opens the data directory and database, wires stores, auth and services by constructor,
+ * starts the HTTP server and the background jobs. Used by the headless launcher and embedded by the console.
+ */
+public final class Gateway implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+    static final String JWT_KEY_FILE = "jwt-hs256.key";
+    static final String PRIVATE_TOKEN_FILE = "private-token";
+
+    private final GatewayConfig config;
+    private final Database db;
+    private final Services services;
+    private final HttpGateway http;
+    private final ScheduledExecutorService jobs;
+    private final FirstRun firstRun;
+    private final String privateToken;
+
+    /**
+     * Secrets generated on this start, to be shown once (null when given or already present).
+     *
+     * @param adminPassword generated admin password, or null
+     * @param privateToken generated private token, or null
+     */
+    public record FirstRun(String adminPassword, String privateToken) {
+        public boolean isEmpty() {
+            return adminPassword == null && privateToken == null;
+        }
+    }
+
+    private Gateway(GatewayConfig given) {
+        // Millisecond ticks: the store keeps milliseconds, so what a call returns equals what a later read sees.
+        this.config = given.withClock(Clock.tick(given.clock(), Duration.ofMillis(1)));
+        GatewayConfig config = this.config;
+        DataDir dir = new DataDir(config.dataDir());
+        this.db = new Database(dir.databaseFile());
+        try {
+            byte[] jwtKey = loadOrCreateJwtKey(dir);
+            String generatedToken = null;
+            Optional<String> storedToken = dir.readSecret(PRIVATE_TOKEN_FILE);
+            if (storedToken.isEmpty()) {
+                String token = config.privateToken() != null ? config.privateToken() : Secrets.randomBase64Url(24);
+                dir.writeSecret(PRIVATE_TOKEN_FILE, token);
+                generatedToken = config.privateToken() != null ? null : token;
+                storedToken = Optional.of(token);
+            }
+            this.privateToken = storedToken.get();
+            this.services = wire(jwtKey);
+            String generatedPassword = services.accounts()
+                    .ensurePrimary(config.adminUsername(), config.adminPassword()).orElse(null);
+            this.firstRun = new FirstRun(generatedPassword, generatedToken);
+            if (config.jwtEnabled() != null && config.jwtEnabled() != services.gatewaySettings().jwtEnabled()) {
+                services.gatewaySettings().update(services.gatewaySettings().get()
+                        .withJwtEnabled(config.jwtEnabled()), "command line");
+            }
+            services.tokens().loadRevocations();
+            this.http = startHttp();
+            this.jobs = startJobs();
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /** Opens the data directory, migrates the database, creates the primary account and starts listening. */
+    public static Gateway start(GatewayConfig config) {
+        return new Gateway(config);
+    }
+
+    private TokenUsageTracker usage;
+    private Authenticator authenticator;
+
+    private Services wire(byte[] jwtKey) {
+        var clock = config.clock();
+        UserStore users = new UserStore(db);
+        DeviceStore deviceStore = new DeviceStore(db);
+        EventLogService events = new EventLogService(new EventLogStore(db), users, clock);
+        GatewaySettingsService gatewaySettings = new GatewaySettingsService(new KeyValueStore(db), events);
+        PasswordHasher hasher = new PasswordHasher();
+        BasicAuthenticator basic = new BasicAuthenticator(users, hasher, clock);
+        JwtCodec jwt = new JwtCodec(jwtKey, "smsdesk", clock);
+        RevocationList revocations = new RevocationList(clock);
+        usage = new TokenUsageTracker();
+        authenticator = new Authenticator(basic, jwt, revocations, usage, gatewaySettings::jwtEnabled, clock);
+        TokenService tokens = new TokenService(db, new TokenStore(db), jwt, basic, revocations, usage,
+                gatewaySettings, events, clock);
+        DeviceEvents deviceEvents = new DeviceEvents(deviceStore);
+        return new Services(
+                new AccountService(users, hasher, basic, tokens, events, clock),
+                tokens,
+                new MessageService(new MessageStore(db), deviceStore, deviceEvents, gatewaySettings, events, clock),
+                new DeviceService(deviceStore, events, clock),
+                new WebhookService(new WebhookStore(db), deviceStore, deviceEvents, events, clock),
+                new SettingsService(new UserSettingsStore(db), deviceEvents, events, clock),
+                new InboxService(new InboxStore(db), deviceEvents, events, clock),
+                events, gatewaySettings, new HealthService(db, version()), deviceEvents);
+    }
+
+    private HttpGateway startHttp() {
+        HealthHandlers health = new HealthHandlers(services.health());
+        RouteTable.Handlers handlers = new RouteTable.Handlers(health,
+                new TokenHandlers(services.tokens(), config.clock()),
+                new MessageHandlers(services.messages()),
+                new InboxHandlers(services.inbox()),
+                new DeviceHandlers(services.devices()),
+                new WebhookHandlers(services.webhooks()),
+                new SettingsHandlers(services.settings()),
+                new LogHandlers(services.events()));
+        HttpGateway server = new HttpGateway(RouteTable.thirdParty(handlers), RouteTable.health(health),
+                authenticator, services.events());
+        server.start(config.host(), config.port());
+        return server;
+    }
+
+    private ScheduledExecutorService startJobs() {
+        ScheduledExecutorService s = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "gateway-jobs");
+            t.setDaemon(true);
+            return t;
+        });
+        s.scheduleWithFixedDelay(this::flushUsage, 5, 5, TimeUnit.SECONDS);
+        s.scheduleWithFixedDelay(this::applyRetention, 1, Duration.ofHours(6).toMinutes(), TimeUnit.MINUTES);
+        return s;
+    }
+
+    private void flushUsage() {
+        try {
+            services.tokens().flushUsage();
+        } catch (RuntimeException e) {
+            LOG.warn("flushing token usage failed", e);
+        }
+    }
+
+    private void applyRetention() {
+        int days = services.gatewaySettings().get().messageRetentionDays();
+        if (days <= 0) {
+            return;
+        }
+        try {
+            int deleted = new MessageStore(db).deleteFinishedBefore(config.clock().instant()
+                    .minus(Duration.ofDays(days)));
+            if (deleted > 0) {
+                LOG.info("retention removed {} finished messages older than {} days", deleted, days);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("retention job failed", e);
+        }
+    }
+
+    private static byte[] loadOrCreateJwtKey(DataDir dir) {
+        // Generated per installation and never shipped: HS256 keys must not be shared between installs.
+        Optional<String> stored = dir.readSecret(JWT_KEY_FILE);
+        if (stored.isPresent()) {
+            return Base64.getDecoder().decode(stored.get());
+        }
+        byte[] key = Secrets.randomBytes(64);
+        dir.writeSecret(JWT_KEY_FILE, Base64.getEncoder().encodeToString(key));
+        return key;
+    }
+
+    /** The build's version (from the jar), or "dev". */
+    public static String version() {
+        try (InputStream in = Gateway.class.getResourceAsStream("version.properties")) {
+            if (in == null) {
+                return "dev";
+            }
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version", "dev");
+        } catch (IOException e) {
+            return "dev";
+        }
+    }
+
+    public Services services() {
+        return services;
+    }
+
+    public FirstRun firstRun() {
+        return firstRun;
+    }
+
+    /** The phones' registration key (private token). */
+    public String privateToken() {
+        return privateToken;
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public GatewayConfig config() {
+        return config;
+    }
+
+    /** The URL to reach the API on this machine. */
+    public String localUrl() {
+        String host = "0.0.0.0".equals(config.host()) || "::".equals(config.host()) ? "127.0.0.1" : config.host();
+        return "http://" + host + ":" + port();
+    }
+
+    @Override
+    public void close() {
+        jobs.shutdownNow();
+        http.close();
+        flushUsage();
+        db.close();
+    }
+}

@@ -1,0 +1,147 @@
+package app.smsdesk.gateway;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/** The headless launcher: {@code java -jar smsdesk-gateway.jar [--host H] [--port P] [--data-dir DIR] [--jwt on|off]}. */
+public final class GatewayMain {
+    static final String USAGE = """
+            Usage: java -jar smsdesk-gateway.jar [options]
+
+            Runs the SMSDesk gateway (SMSGate-compatible API) without the desktop console.
+
+            Options:
+              --host HOST        address to listen on (default 0.0.0.0)
+              --port PORT        port to listen on, 0 picks a free one (default 3000)
+              --data-dir DIR     database and secrets directory (default ~/.smsdesk)
+              --jwt on|off       enable or disable JWT tokens (stored as a setting)
+              --help             show this help
+              --version          show the version
+
+            Environment (first start only):
+              SMSDESK_ADMIN_USERNAME   login of the primary account (default admin)
+              SMSDESK_ADMIN_PASSWORD   its password (default: generated and printed once)
+              SMSDESK_PRIVATE_TOKEN    the phones' registration key (default: generated and printed once)
+            """;
+
+    private GatewayMain() {
+    }
+
+    /** A command line that could not be understood. */
+    static final class UsageException extends Exception {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.getenv(), System.out, System.err, true));
+    }
+
+    /** Parses the options, starts the gateway and (when {@code block}) waits until the process is stopped. */
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err, boolean block) {
+        GatewayConfig config;
+        try {
+            config = parse(args, GatewayConfig.fromEnvironment(env));
+        } catch (UsageException e) {
+            err.println("smsdesk-gateway: " + e.getMessage());
+            err.println("Try --help.");
+            return 2;
+        }
+        if (config == null) {
+            return 0;
+        }
+        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("--version"))) {
+            return 0;
+        }
+        Gateway gateway;
+        try {
+            gateway = Gateway.start(config);
+        } catch (RuntimeException e) {
+            err.println("smsdesk-gateway: cannot start: " + e.getMessage());
+            return 1;
+        }
+        printFirstRun(gateway, out);
+        out.println("SMSDesk gateway listening on http://" + config.host() + ":" + gateway.port());
+        out.flush();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            gateway.close();
+            stopped.countDown();
+        }, "gateway-shutdown"));
+        if (block) {
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return 0;
+    }
+
+    private static void printFirstRun(Gateway gateway, PrintStream out) {
+        Gateway.FirstRun first = gateway.firstRun();
+        if (first.adminPassword() != null) {
+            out.println("Created the primary account '" + gateway.config().adminUsername() + "' with password: "
+                    + first.adminPassword());
+            out.println("  (shown only this once; only its bcrypt hash is stored)");
+        }
+        if (first.privateToken() != null) {
+            out.println("Private token for registering phones: " + first.privateToken());
+            out.println("  (shown only this once; the console can show it again)");
+        }
+    }
+
+    /** Returns the config, or null after printing help or the version. */
+    static GatewayConfig parse(String[] args, GatewayConfig base) throws UsageException {
+        GatewayConfig c = base;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--help", "-h" -> {
+                    System.out.print(USAGE);
+                    return null;
+                }
+                case "--version" -> {
+                    System.out.println("smsdesk-gateway " + Gateway.version());
+                    return null;
+                }
+                case "--host" -> c = c.withHost(value(args, ++i, arg));
+                case "--port" -> c = c.withPort(port(value(args, ++i, arg)));
+                case "--data-dir" -> c = c.withDataDir(Path.of(value(args, ++i, arg)));
+                case "--jwt" -> c = c.withJwtEnabled(onOff(value(args, ++i, arg)));
+                default -> throw new UsageException("unknown option '" + arg + "'");
+            }
+        }
+        return c;
+    }
+
+    private static String value(String[] args, int i, String option) throws UsageException {
+        if (i >= args.length || args[i].startsWith("--")) {
+            throw new UsageException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static int port(String v) throws UsageException {
+        try {
+            int p = Integer.parseInt(v);
+            if (p < 0 || p > 65_535) {
+                throw new NumberFormatException();
+            }
+            return p;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--port must be a number from 0 to 65535, not '" + v + "'");
+        }
+    }
+
+    private static boolean onOff(String v) throws UsageException {
+        return switch (v) {
+            case "on", "true" -> true;
+            case "off", "false" -> false;
+            default -> throw new UsageException("--jwt must be on or off, not '" + v + "'");
+        };
+    }
+}

@@ -1,0 +1,72 @@
+package app.smsdesk.gateway.auth;
+
+import app.smsdesk.gateway.domain.AuthMethod;
+import app.smsdesk.gateway.domain.Principal;
+import app.smsdesk.gateway.domain.Scopes;
+import app.smsdesk.gateway.domain.UnauthorizedException;
+import java.time.Clock;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Turns an {@code Authorization} header into a {@link Principal}: Basic (scopes {@code all:any}) or a Bearer
+ * JWT (its scopes), checking revocation in memory and counting the token's use without touching the database.
+ */
+public final class Authenticator {
+    private final BasicAuthenticator basic;
+    private final JwtCodec jwt;
+    private final RevocationList revocations;
+    private final TokenUsageTracker usage;
+    private final BooleanSupplier jwtEnabled;
+    private final Clock clock;
+
+    public Authenticator(BasicAuthenticator basic, JwtCodec jwt, RevocationList revocations,
+                         TokenUsageTracker usage, BooleanSupplier jwtEnabled, Clock clock) {
+        this.basic = basic;
+        this.jwt = jwt;
+        this.revocations = revocations;
+        this.usage = usage;
+        this.jwtEnabled = jwtEnabled;
+        this.clock = clock;
+    }
+
+    public Principal authenticate(String authorization) {
+        if (authorization == null || authorization.isBlank()) {
+            throw new UnauthorizedException("no credentials");
+        }
+        String header = authorization.strip();
+        if (startsWithIgnoreCase(header, "Basic ")) {
+            String login = basic.authenticate(header.substring(6));
+            return new Principal(login, Set.of(Scopes.ALL), null, AuthMethod.BASIC);
+        }
+        if (startsWithIgnoreCase(header, "Bearer ")) {
+            return bearer(header.substring(7).strip());
+        }
+        throw new UnauthorizedException("unsupported authorization scheme");
+    }
+
+    private Principal bearer(String token) {
+        if (!jwtEnabled.getAsBoolean()) {
+            throw new UnauthorizedException("Bearer token while JWT is disabled");
+        }
+        JwtCodec.Claims claims = jwt.verify(token);
+        if (revocations.isRevoked(claims.jti())) {
+            throw new UnauthorizedException("revoked JWT " + claims.jti());
+        }
+        usage.recordUse(claims.jti(), clock.instant());
+        return new Principal(claims.userId(), Set.copyOf(claims.scopes()), claims.jti(), AuthMethod.JWT);
+    }
+
+    /** Verifies a refresh token's signature and revocation (the refresh endpoint re-checks it in the store). */
+    public JwtCodec.Claims verifyRefresh(String token) {
+        JwtCodec.Claims claims = jwt.verify(token);
+        if (revocations.isRevoked(claims.jti())) {
+            throw new UnauthorizedException("revoked refresh token " + claims.jti());
+        }
+        return claims;
+    }
+
+    private static boolean startsWithIgnoreCase(String s, String prefix) {
+        return s.regionMatches(true, 0, prefix, 0, prefix.length());
+    }
+}

@@ -1,0 +1,26 @@
+package app.smsdesk.gateway.domain;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A registered phone.
+ *
+ * @param rowId internal key
+ * @param id public 21-character id
+ * @param userId owning account
+ * @param name "manufacturer/product" as the app sends it, may be empty
+ * @param pushToken FCM token, null when the phone uses SSE
+ * @param simCards SIM cards, empty when unknown
+ * @param appVersion app version from the User-Agent, may be null
+ * @param createdAt registration time
+ * @param updatedAt last change
+ * @param lastSeen last authenticated request
+ */
+public record Device(long rowId, String id, String userId, String name, String pushToken, List<SimCard> simCards,
+                     String appVersion, Instant createdAt, Instant updatedAt, Instant lastSeen) {
+    public Device {
+        simCards = simCards == null ? List.of() : List.copyOf(simCards);
+        name = name == null ? "" : name;
+    }
+}

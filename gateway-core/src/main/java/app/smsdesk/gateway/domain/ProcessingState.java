@@ -1,0 +1,32 @@
+package app.smsdesk.gateway.domain;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** Message and recipient states, in the order a message moves through them. */
+public enum ProcessingState {
+    Pending(0), Cancelling(0), Processed(1), Sent(2), Delivered(3), Failed(4), Cancelled(4);
+
+    private final int rank;
+
+    ProcessingState(int rank) {
+        this.rank = rank;
+    }
+
+    /** Higher rank means further along; Failed and Cancelled are final. */
+    public int rank() {
+        return rank;
+    }
+
+    public boolean isFinal() {
+        return this == Failed || this == Cancelled;
+    }
+
+    public boolean isOpen() {
+        return this == Pending || this == Cancelling;
+    }
+
+    public static Optional<ProcessingState> parse(String name) {
+        return Arrays.stream(values()).filter(s -> s.name().equals(name)).findFirst();
+    }
+}

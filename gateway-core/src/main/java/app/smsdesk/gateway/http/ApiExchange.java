@@ -1,0 +1,134 @@
+package app.smsdesk.gateway.http;
+
+import app.smsdesk.gateway.domain.PayloadTooLargeException;
+import app.smsdesk.gateway.domain.Principal;
+import app.smsdesk.gateway.domain.ValidationException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HttpString;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Optional;
+
+/** One request as handlers see it: principal, path and query parameters, JSON body in, JSON out. */
+public final class ApiExchange {
+    public static final int MAX_BODY_BYTES = 1024 * 1024;
+    private static final HttpString CONTENT_TYPE = new HttpString("Content-Type");
+
+    private final HttpServerExchange exchange;
+    private final Map<String, String> pathParams;
+    private final Principal principal;
+    private byte[] body;
+
+    ApiExchange(HttpServerExchange exchange, Map<String, String> pathParams, Principal principal) {
+        this.exchange = exchange;
+        this.pathParams = pathParams;
+        this.principal = principal;
+    }
+
+    /** The authenticated caller (routes without auth have none). */
+    public Principal principal() {
+        if (principal == null) {
+            throw new IllegalStateException("route has no authenticated principal");
+        }
+        return principal;
+    }
+
+    public String pathParam(String name) {
+        return pathParams.get(name);
+    }
+
+    public Optional<String> query(String name) {
+        Deque<String> values = exchange.getQueryParameters().get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.getFirst());
+    }
+
+    public String header(String name) {
+        return exchange.getRequestHeaders().getFirst(name);
+    }
+
+    public String remoteAddress() {
+        return exchange.getSourceAddress() == null ? "" : exchange.getSourceAddress().getAddress().getHostAddress();
+    }
+
+    /** The request path as received (used to build Location headers under the same prefix). */
+    public String requestPath() {
+        return exchange.getRequestPath();
+    }
+
+    public <T> T body(Class<T> type) {
+        return Json.read(requireBody(), type);
+    }
+
+    public JsonNode bodyTree() {
+        return Json.readTree(requireBody());
+    }
+
+    /** The body, or an empty array when none was sent (refresh accepts no body or {}). */
+    public byte[] rawBody() {
+        if (body == null) {
+            body = readBody();
+        }
+        return body;
+    }
+
+    private byte[] requireBody() {
+        byte[] b = rawBody();
+        if (b.length == 0) {
+            throw new ValidationException("request body: JSON is required");
+        }
+        return b;
+    }
+
+    private byte[] readBody() {
+        long declared = exchange.getRequestContentLength();
+        if (declared > MAX_BODY_BYTES) {
+            throw tooLarge();
+        }
+        try (InputStream in = exchange.getInputStream()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 256);
+            byte[] buf = new byte[8192];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                if (out.size() + n > MAX_BODY_BYTES) {
+                    throw tooLarge();
+                }
+                out.write(buf, 0, n);
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read request body", e);
+        }
+    }
+
+    private static PayloadTooLargeException tooLarge() {
+        return new PayloadTooLargeException("request body exceeds " + MAX_BODY_BYTES + " bytes (1 MiB)");
+    }
+
+    public void setHeader(String name, String value) {
+        exchange.getResponseHeaders().put(new HttpString(name), value);
+    }
+
+    public void json(int status, Object value) {
+        writeJson(exchange, status, Json.write(value));
+    }
+
+    /** A response with no body (204, or 202 as the clients expect it). */
+    public void empty(int status) {
+        exchange.setStatusCode(status);
+        exchange.setResponseContentLength(0);
+        exchange.endExchange();
+    }
+
+    static void writeJson(HttpServerExchange exchange, int status, byte[] bytes) {
+        exchange.setStatusCode(status);
+        exchange.getResponseHeaders().put(CONTENT_TYPE, "application/json");
+        exchange.setResponseContentLength(bytes.length);
+        exchange.getResponseSender().send(ByteBuffer.wrap(bytes));
+    }
+}

@@ -1,0 +1,83 @@
+package app.smsdesk.gateway.http;
+
+import app.smsdesk.gateway.domain.ConflictException;
+import app.smsdesk.gateway.domain.FeatureDisabledException;
+import app.smsdesk.gateway.domain.ForbiddenException;
+import app.smsdesk.gateway.domain.GatewayException;
+import app.smsdesk.gateway.domain.NotFoundException;
+import app.smsdesk.gateway.domain.PayloadTooLargeException;
+import app.smsdesk.gateway.domain.UnauthorizedException;
+import app.smsdesk.gateway.domain.UnavailableException;
+import app.smsdesk.gateway.domain.ValidationException;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HttpString;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The one place where failures become status codes and {@code {"message": ...}} bodies. */
+final class ErrorMapper {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+    static final String UNAUTHORIZED = "Unauthorized";
+
+    private ErrorMapper() {
+    }
+
+    static int status(Throwable t) {
+        if (t instanceof ValidationException) {
+            return 400;
+        } else if (t instanceof UnauthorizedException) {
+            return 401;
+        } else if (t instanceof ForbiddenException) {
+            return 403;
+        } else if (t instanceof NotFoundException) {
+            return 404;
+        } else if (t instanceof ConflictException) {
+            return 409;
+        } else if (t instanceof PayloadTooLargeException) {
+            return 413;
+        } else if (t instanceof FeatureDisabledException) {
+            return 501;
+        } else if (t instanceof UnavailableException) {
+            return 503;
+        }
+        return 500;
+    }
+
+    static void write(HttpServerExchange exchange, Throwable failure) {
+        int status = status(failure);
+        String message;
+        if (status == 500) {
+            LOG.error("request {} {} failed", exchange.getRequestMethod(), exchange.getRequestPath(), failure);
+            message = "failed to handle request";
+        } else if (failure instanceof UnauthorizedException) {
+            // Dull on the wire, precise in the log (the reason is logged by the dispatcher).
+            message = UNAUTHORIZED;
+            exchange.getResponseHeaders().put(new HttpString("WWW-Authenticate"),
+                    "Basic realm=\"SMSDesk\", Bearer realm=\"SMSDesk\"");
+        } else {
+            message = failure.getMessage();
+        }
+        if (exchange.isResponseStarted()) {
+            exchange.endExchange();
+            return;
+        }
+        if (failure instanceof PayloadTooLargeException) {
+            // The rest of the body is not read: close the connection rather than drain a huge upload.
+            exchange.setPersistent(false);
+        }
+        writeError(exchange, status, message);
+    }
+
+    static void writeError(HttpServerExchange exchange, int status, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("message", message);
+        body.put("code", status);
+        ApiExchange.writeJson(exchange, status, Json.write(body));
+    }
+
+    static boolean isExpected(Throwable t) {
+        return t instanceof GatewayException;
+    }
+}

@@ -1,0 +1,146 @@
+package app.smsdesk.gateway.http;
+
+import app.smsdesk.gateway.auth.Authenticator;
+import app.smsdesk.gateway.domain.ForbiddenException;
+import app.smsdesk.gateway.domain.Principal;
+import app.smsdesk.gateway.domain.Scopes;
+import app.smsdesk.gateway.domain.UnauthorizedException;
+import app.smsdesk.gateway.service.EventLogService;
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Undertow server and its root handler: dispatch off the I/O thread once, find the mount (third-party API
+ * under {@code /3rdparty/v1} and {@code /api/3rdparty/v1}, health at the root), authenticate, route, check
+ * the scope, run the handler, and map any failure to a JSON error.
+ */
+public final class HttpGateway implements HttpHandler, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpGateway.class);
+    public static final List<String> THIRD_PARTY_PREFIXES = List.of("/api/3rdparty/v1", "/3rdparty/v1");
+
+    private final Router thirdParty;
+    private final Router root;
+    private final Authenticator authenticator;
+    private final EventLogService events;
+    private Undertow server;
+    private int port;
+
+    public HttpGateway(List<Route> thirdPartyRoutes, List<Route> rootRoutes, Authenticator authenticator,
+                       EventLogService events) {
+        this.thirdParty = new Router(thirdPartyRoutes);
+        this.root = new Router(rootRoutes);
+        this.authenticator = authenticator;
+        this.events = events;
+    }
+
+    /** Starts listening; {@code port} 0 picks a free port (see {@link #port()}). */
+    public void start(String host, int port) {
+        server = Undertow.builder()
+                .addHttpListener(port, host)
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) ApiExchange.MAX_BODY_BYTES * 4)
+                .setServerOption(UndertowOptions.ALWAYS_SET_DATE, true)
+                .setHandler(this)
+                .build();
+        server.start();
+        this.port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) {
+        if (exchange.isInIoThread()) {
+            exchange.dispatch(this);
+            return;
+        }
+        exchange.startBlocking();
+        try {
+            dispatch(exchange);
+        } catch (Throwable t) {
+            ErrorMapper.write(exchange, t);
+        }
+    }
+
+    private void dispatch(HttpServerExchange exchange) throws Exception {
+        String path = normalize(exchange.getRequestPath());
+        String method = exchange.getRequestMethod().toString();
+        for (String prefix : THIRD_PARTY_PREFIXES) {
+            if (path.equals(prefix) || path.startsWith(prefix + "/")) {
+                dispatchThirdParty(exchange, method, path.substring(prefix.length()));
+                return;
+            }
+        }
+        Router.Match match = root.match(method, path);
+        if (!match.found()) {
+            answerMiss(exchange, match);
+            return;
+        }
+        match.route().handler().handle(new ApiExchange(exchange, match.params(), null));
+    }
+
+    private void dispatchThirdParty(HttpServerExchange exchange, String method, String path) throws Exception {
+        Router.Match match = thirdParty.match(method, path);
+        Route route = match.route();
+        if (route != null && route.auth() != Route.Auth.API) {
+            route.handler().handle(new ApiExchange(exchange, match.params(), null));
+            return;
+        }
+        // Credentials are checked before routing: without them even an unknown path answers 401.
+        Principal principal = authenticate(exchange);
+        if (route == null) {
+            answerMiss(exchange, match);
+            return;
+        }
+        if (!Scopes.satisfies(principal.scopes(), route.scope(), false)) {
+            throw new ForbiddenException("scope required: " + route.scope());
+        }
+        route.handler().handle(new ApiExchange(exchange, match.params(), principal));
+    }
+
+    private Principal authenticate(HttpServerExchange exchange) {
+        try {
+            return authenticator.authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
+        } catch (UnauthorizedException e) {
+            String ip = exchange.getSourceAddress() == null ? ""
+                    : exchange.getSourceAddress().getAddress().getHostAddress();
+            events.warn(null, "auth", "authentication failed: " + e.getMessage(),
+                    Map.of("ip", ip, "method", exchange.getRequestMethod().toString(),
+                            "path", exchange.getRequestPath()));
+            LOG.debug("401 for {} {}: {}", exchange.getRequestMethod(), exchange.getRequestPath(), e.getMessage());
+            throw e;
+        }
+    }
+
+    private static void answerMiss(HttpServerExchange exchange, Router.Match match) {
+        if (match.allowedMethods().isEmpty()) {
+            ErrorMapper.writeError(exchange, 404, "Not Found");
+            return;
+        }
+        exchange.getResponseHeaders().put(io.undertow.util.Headers.ALLOW, String.join(", ", match.allowedMethods()));
+        ErrorMapper.writeError(exchange, 405, "method " + exchange.getRequestMethod() + " not allowed; use "
+                + String.join(", ", match.allowedMethods()));
+    }
+
+    /** Collapses repeated slashes and drops a trailing slash (phones send {@code //mobile/v1}). */
+    static String normalize(String path) {
+        String p = path.replaceAll("/{2,}", "/");
+        return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+    }
+}

@@ -1,0 +1,74 @@
+package app.smsdesk.gateway.service;
+
+import app.smsdesk.gateway.auth.BasicAuthenticator;
+import app.smsdesk.gateway.auth.PasswordHasher;
+import app.smsdesk.gateway.auth.Secrets;
+import app.smsdesk.gateway.domain.UnauthorizedException;
+import app.smsdesk.gateway.domain.ValidationException;
+import app.smsdesk.gateway.store.UserStore;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+/** Accounts: the primary account created on first start, logins, password changes. */
+public final class AccountService {
+    public static final int MIN_PASSWORD_LENGTH = 14;
+
+    private final UserStore users;
+    private final PasswordHasher hasher;
+    private final BasicAuthenticator basic;
+    private final TokenService tokens;
+    private final EventLogService log;
+    private final Clock clock;
+
+    public AccountService(UserStore users, PasswordHasher hasher, BasicAuthenticator basic, TokenService tokens,
+                          EventLogService log, Clock clock) {
+        this.users = users;
+        this.hasher = hasher;
+        this.basic = basic;
+        this.tokens = tokens;
+        this.log = log;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates the primary account if there is none. Returns the generated password when one had to be made up
+     * (the caller shows it once; only its hash is stored).
+     */
+    public Optional<String> ensurePrimary(String username, String password) {
+        if (users.primaryUserId().isPresent()) {
+            return Optional.empty();
+        }
+        String effective = password != null ? password : Secrets.password(20);
+        if (password != null && password.length() < 8) {
+            throw new ValidationException("SMSDESK_ADMIN_PASSWORD: at least 8 characters are required");
+        }
+        users.create(username, hasher.hash(effective), true, clock.instant());
+        log.info(username, "accounts", "primary account created", Map.of("login", username));
+        return password == null ? Optional.of(effective) : Optional.empty();
+    }
+
+    public String primaryUserId() {
+        return users.primaryUserId().orElseThrow(() -> new IllegalStateException("no primary account"));
+    }
+
+    /** Checks a login (the console's sign-in and the phones' Basic registration). */
+    public String verify(String login, String password) {
+        return basic.check(login, password);
+    }
+
+    /** Replaces the password after checking the current one, and revokes every JWT of the account. */
+    public void changePassword(String userId, String currentPassword, String newPassword) {
+        if (newPassword == null || newPassword.length() < MIN_PASSWORD_LENGTH) {
+            throw new ValidationException("newPassword: at least " + MIN_PASSWORD_LENGTH + " characters");
+        }
+        String hash = users.passwordHash(userId).orElseThrow(() -> new UnauthorizedException("unknown account"));
+        if (currentPassword == null || !hasher.verify(currentPassword, hash)) {
+            throw new UnauthorizedException("failed to change password");
+        }
+        users.updatePassword(userId, hasher.hash(newPassword), clock.instant());
+        basic.forget(userId);
+        tokens.revokeEverything(userId, "password changed");
+        log.info(userId, "accounts", "password changed", Map.of());
+    }
+}

@@ -1,0 +1,52 @@
+package app.smsdesk.gateway.service;
+
+import app.smsdesk.gateway.domain.Device;
+import app.smsdesk.gateway.domain.DeviceEvent;
+import app.smsdesk.gateway.store.DeviceStore;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes phone notifications to whoever delivers them (the SSE hub of the mobile API). Like the reference
+ * server, an event for a phone with no open channel is dropped: the phone pulls its work when it reconnects.
+ */
+public final class DeviceEvents {
+    private static final Logger LOG = LoggerFactory.getLogger(DeviceEvents.class);
+
+    /** Receives events for one device. */
+    @FunctionalInterface
+    public interface Listener {
+        void onEvent(Device device, DeviceEvent event);
+    }
+
+    private final DeviceStore devices;
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+
+    public DeviceEvents(DeviceStore devices) {
+        this.devices = devices;
+    }
+
+    public void addListener(Listener listener) {
+        listeners.add(listener);
+    }
+
+    /** Sends {@code event} to one of the account's devices, or to all of them when {@code deviceId} is null. */
+    public void publish(String userId, String deviceId, DeviceEvent event) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        List<Device> targets = deviceId == null ? devices.listByUser(userId)
+                : devices.find(userId, deviceId).map(List::of).orElse(List.of());
+        for (Device d : targets) {
+            for (Listener l : listeners) {
+                try {
+                    l.onEvent(d, event);
+                } catch (RuntimeException e) {
+                    LOG.warn("delivering {} to device {} failed", event.type(), d.id(), e);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package app.smsdesk.gateway.service;
+
+import app.smsdesk.gateway.domain.LogEntry;
+import app.smsdesk.gateway.domain.Principal;
+import app.smsdesk.gateway.domain.ValidationException;
+import app.smsdesk.gateway.store.EventLogStore;
+import app.smsdesk.gateway.store.UserStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway's own event log (auth failures, tokens, messages, settings, webhooks), served by
+ * {@code GET /logs}. Callers must never pass a token or a password in the text or context.
+ */
+public final class EventLogService {
+    private static final Logger LOG = LoggerFactory.getLogger("smsdesk.events");
+    public static final int MAX_LIMIT = 1000;
+
+    private final EventLogStore store;
+    private final UserStore users;
+    private final Clock clock;
+
+    public EventLogService(EventLogStore store, UserStore users, Clock clock) {
+        this.store = store;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    public void info(String userId, String module, String message, Map<String, String> context) {
+        append(userId, "INFO", module, message, context);
+    }
+
+    public void warn(String userId, String module, String message, Map<String, String> context) {
+        append(userId, "WARN", module, message, context);
+    }
+
+    private void append(String userId, String priority, String module, String message,
+                        Map<String, String> context) {
+        LOG.info("[{}] {} {}", module, message, context == null ? "" : context);
+        store.append(userId, priority, module, message, context, clock.instant());
+    }
+
+    /**
+     * The caller's entries between {@code from} (inclusive) and {@code to} (exclusive), newest first. The primary
+     * account also sees gateway-wide entries such as failed logins for unknown users.
+     */
+    public List<LogEntry> list(Principal caller, Instant from, Instant to, int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new ValidationException("limit: must be between 1 and " + MAX_LIMIT);
+        }
+        boolean primary = users.primaryUserId().map(caller.userId()::equals).orElse(false);
+        return store.list(caller.userId(), primary, from, to, limit);
+    }
+}

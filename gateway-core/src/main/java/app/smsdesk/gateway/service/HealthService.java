@@ -1,0 +1,67 @@
+package app.smsdesk.gateway.service;
+
+import app.smsdesk.gateway.store.Database;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Readiness, liveness and startup probes in the SMSGate HealthResponse model. */
+public final class HealthService {
+    /** One named check. */
+    public record Check(String description, String observedUnit, long observedValue, String status) {
+    }
+
+    /** Overall status is the worst of the checks: pass, warn or fail. */
+    public record Health(String status, String version, Map<String, Check> checks) {
+        public boolean failed() {
+            return "fail".equals(status);
+        }
+    }
+
+    private final Database db;
+    private final String version;
+    private volatile int failedPings;
+
+    public HealthService(Database db, String version) {
+        this.db = db;
+        this.version = version;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public Health ready() {
+        boolean ok = db.ping();
+        failedPings = ok ? 0 : failedPings + 1;
+        Map<String, Check> checks = new LinkedHashMap<>();
+        checks.put("db:ping", new Check("Database ping", "failed pings", failedPings, ok ? "pass" : "fail"));
+        return health(checks);
+    }
+
+    public Health live() {
+        Runtime rt = Runtime.getRuntime();
+        long usedMiB = (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
+        long maxMiB = rt.maxMemory() / (1024 * 1024);
+        Map<String, Check> checks = new LinkedHashMap<>();
+        checks.put("system:memory", new Check("Heap in use", "MiB", usedMiB,
+                usedMiB > maxMiB * 9 / 10 ? "warn" : "pass"));
+        checks.put("system:threads", new Check("Live threads", "threads", Thread.activeCount(), "pass"));
+        return health(checks);
+    }
+
+    public Health startup() {
+        return health(Map.of());
+    }
+
+    private Health health(Map<String, Check> checks) {
+        String status = "pass";
+        for (Check c : checks.values()) {
+            if ("fail".equals(c.status())) {
+                status = "fail";
+            } else if ("warn".equals(c.status()) && "pass".equals(status)) {
+                status = "warn";
+            }
+        }
+        return new Health(status, version, checks);
+    }
+}

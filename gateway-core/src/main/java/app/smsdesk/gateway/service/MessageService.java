@@ -1,0 +1,153 @@
+package app.smsdesk.gateway.service;
+
+import app.smsdesk.gateway.domain.Device;
+import app.smsdesk.gateway.domain.DeviceEvent;
+import app.smsdesk.gateway.domain.Ids;
+import app.smsdesk.gateway.domain.MessageContent;
+import app.smsdesk.gateway.domain.MessageQuery;
+import app.smsdesk.gateway.domain.NotFoundException;
+import app.smsdesk.gateway.domain.OutgoingMessage;
+import app.smsdesk.gateway.domain.Principal;
+import app.smsdesk.gateway.domain.ProcessingState;
+import app.smsdesk.gateway.domain.RecipientState;
+import app.smsdesk.gateway.domain.ValidationException;
+import app.smsdesk.gateway.store.DeviceStore;
+import app.smsdesk.gateway.store.MessageStore;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Accepts, lists, reads and cancels outgoing messages. An accepted message is on disk before this returns. */
+public final class MessageService {
+    public static final int MAX_TEXT = 65_535;
+    public static final int MAX_RECIPIENTS = 100;
+    public static final int MAX_LIST_LIMIT = 100;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final MessageStore store;
+    private final DeviceStore devices;
+    private final DeviceEvents events;
+    private final GatewaySettingsService settings;
+    private final EventLogService log;
+    private final Clock clock;
+
+    public MessageService(MessageStore store, DeviceStore devices, DeviceEvents events,
+                          GatewaySettingsService settings, EventLogService log, Clock clock) {
+        this.store = store;
+        this.devices = devices;
+        this.events = events;
+        this.settings = settings;
+        this.log = log;
+        this.clock = clock;
+    }
+
+    public OutgoingMessage send(Principal caller, SendRequest r) {
+        Instant now = clock.instant();
+        MessageContent content = SendValidation.content(r);
+        String id = SendValidation.id(r.id());
+        boolean encrypted = Boolean.TRUE.equals(r.isEncrypted());
+        List<String> numbers = recipients(r, encrypted);
+        Instant validUntil = SendValidation.validUntil(r, now);
+        SendValidation.schedule(r.scheduleAt(), validUntil, now);
+        SendValidation.options(r);
+        Optional<Device> device = selectDevice(caller.userId(), r.deviceId(), r.deviceActiveWithin(), now);
+
+        List<RecipientState> recipients = numbers.stream()
+                .map(n -> new RecipientState(n, ProcessingState.Pending, null)).toList();
+        Map<ProcessingState, Instant> states = new EnumMap<>(ProcessingState.class);
+        states.put(ProcessingState.Pending, now);
+        OutgoingMessage message = new OutgoingMessage(0, id, caller.userId(), device.map(Device::id).orElse(null),
+                content, recipients, states, ProcessingState.Pending, validUntil, r.scheduleAt(), r.simNumber(),
+                r.withDeliveryReport() == null || r.withDeliveryReport(),
+                r.priority() == null ? 0 : r.priority(), encrypted, now, now);
+        OutgoingMessage stored = store.insert(message, device.map(Device::rowId).orElse(null));
+        log.info(caller.userId(), "messages", "message accepted", Map.of("messageId", stored.id(),
+                "deviceId", stored.deviceId() == null ? "unassigned" : stored.deviceId(), "recipients", String.valueOf(recipients.size()),
+                "by", caller.actor()));
+        events.publish(caller.userId(), stored.deviceId(), DeviceEvent.of(DeviceEvent.MESSAGE_ENQUEUED));
+        return stored;
+    }
+
+    private List<String> recipients(SendRequest r, boolean encrypted) {
+        List<String> raw = r.phoneNumbers();
+        if (raw == null || raw.isEmpty()) {
+            throw new ValidationException("phoneNumbers: at least one phone number is required");
+        }
+        if (raw.size() > MAX_RECIPIENTS) {
+            throw new ValidationException("phoneNumbers: at most " + MAX_RECIPIENTS + " numbers per message");
+        }
+        boolean validate = !encrypted && !r.skipPhoneValidation();
+        String region = settings.get().defaultRegion();
+        LinkedHashSet<String> out = new LinkedHashSet<>();
+        for (int i = 0; i < raw.size(); i++) {
+            String n = raw.get(i);
+            String field = "phoneNumbers[" + i + "]";
+            if (n == null || n.isEmpty() || n.length() > 128) {
+                throw new ValidationException(field + ": must be 1 to 128 characters");
+            }
+            if (!out.add(validate ? PhoneNumbers.normalize(field, n, region) : n)) {
+                throw new ValidationException("phone numbers must be unique");
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private Optional<Device> selectDevice(String userId, String deviceId, Integer activeWithinHours, Instant now) {
+        if (activeWithinHours != null && activeWithinHours < 0) {
+            throw new ValidationException("deviceActiveWithin: must be 0 or more hours");
+        }
+        if (deviceId != null && !deviceId.isEmpty()) {
+            if (deviceId.length() > Ids.LENGTH) {
+                throw new ValidationException("deviceId: at most 21 characters");
+            }
+            return Optional.of(devices.find(userId, deviceId).orElseThrow(() -> new ValidationException(
+                    "deviceId: failed to select device: record not found")));
+        }
+        List<Device> candidates = new ArrayList<>(devices.listByUser(userId));
+        if (activeWithinHours != null && activeWithinHours > 0) {
+            Instant since = now.minus(Duration.ofHours(activeWithinHours));
+            candidates.removeIf(d -> d.lastSeen().isBefore(since));
+            if (candidates.isEmpty()) {
+                throw new ValidationException("deviceActiveWithin: failed to select device: no phone was seen "
+                        + "in the last " + activeWithinHours + " hours");
+            }
+        }
+        // No phone yet: the message waits unassigned and goes to the first phone that pulls.
+        return candidates.isEmpty() ? Optional.empty()
+                : Optional.of(candidates.get(RANDOM.nextInt(candidates.size())));
+    }
+
+    public OutgoingMessage get(Principal caller, String id) {
+        return store.find(caller.userId(), id).orElseThrow(() -> new NotFoundException("message not found"));
+    }
+
+    public MessageStore.Page list(Principal caller, MessageQuery query) {
+        if (query.limit() < 1 || query.limit() > MAX_LIST_LIMIT) {
+            throw new ValidationException("limit: must be between 1 and " + MAX_LIST_LIMIT);
+        }
+        if (query.offset() < 0) {
+            throw new ValidationException("offset: must be 0 or more");
+        }
+        if (query.deviceId() != null && query.deviceId().length() != Ids.LENGTH) {
+            throw new ValidationException("deviceId: must be exactly 21 characters");
+        }
+        return store.list(caller.userId(), query);
+    }
+
+    /** Asks the phone to cancel a pending message (state Cancelling until the phone confirms). */
+    public OutgoingMessage cancel(Principal caller, String id) {
+        OutgoingMessage m = store.cancel(caller.userId(), id, clock.instant());
+        log.info(caller.userId(), "messages", "message cancellation requested", Map.of("messageId", id,
+                "by", caller.actor()));
+        events.publish(caller.userId(), m.deviceId(),
+                new DeviceEvent(DeviceEvent.MESSAGE_CANCELLED, Map.of("messageId", m.id())));
+        return m;
+    }
+}

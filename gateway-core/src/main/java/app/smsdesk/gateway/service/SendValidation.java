@@ -1,0 +1,115 @@
+package app.smsdesk.gateway.service;
+
+import app.smsdesk.gateway.domain.MessageContent;
+import app.smsdesk.gateway.domain.ValidationException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/** The field rules of a send request (SMSGate's Message DTO), each failure naming its field. */
+final class SendValidation {
+    private static final int MAX_ID = 36;
+
+    private SendValidation() {
+    }
+
+    static MessageContent content(SendRequest r) {
+        List<String> present = new ArrayList<>();
+        if (r.message() != null) {
+            present.add("message");
+        }
+        if (r.hasTextMessage()) {
+            present.add("textMessage");
+        }
+        if (r.hasDataMessage()) {
+            present.add("dataMessage");
+        }
+        if (present.isEmpty()) {
+            throw new ValidationException("textMessage: must specify exactly one of: textMessage or dataMessage");
+        }
+        if (present.size() > 1) {
+            throw new ValidationException(String.join(", ", present)
+                    + ": conflict fields, specify exactly one of: textMessage or dataMessage");
+        }
+        if (r.message() != null) {
+            return MessageContent.text(text("message", r.message()));
+        }
+        if (r.hasTextMessage()) {
+            return MessageContent.text(text("textMessage.text", r.text()));
+        }
+        return data(r.data(), r.port());
+    }
+
+    private static String text(String field, String text) {
+        if (text == null || text.isEmpty()) {
+            throw new ValidationException(field + ": is required and must not be empty");
+        }
+        if (text.length() > MessageService.MAX_TEXT) {
+            throw new ValidationException(field + ": at most " + MessageService.MAX_TEXT + " characters");
+        }
+        return text;
+    }
+
+    private static MessageContent data(String data, Integer port) {
+        if (data == null || data.length() < 4 || data.length() > MessageService.MAX_TEXT) {
+            throw new ValidationException("dataMessage.data: base64 of 4 to 65535 characters is required");
+        }
+        try {
+            Base64.getDecoder().decode(data);
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException("dataMessage.data: must be standard base64");
+        }
+        if (port == null || port < 1 || port > 65_535) {
+            throw new ValidationException("dataMessage.port: an integer from 1 to 65535 is required");
+        }
+        return MessageContent.data(data, port);
+    }
+
+    static String id(String id) {
+        if (id == null || id.isEmpty()) {
+            return app.smsdesk.gateway.domain.Ids.newId();
+        }
+        if (id.length() > MAX_ID) {
+            throw new ValidationException("id: at most " + MAX_ID + " characters");
+        }
+        if (id.contains("/") || id.chars().anyMatch(Character::isISOControl)) {
+            throw new ValidationException("id: must not contain '/' or control characters");
+        }
+        return id;
+    }
+
+    static Instant validUntil(SendRequest r, Instant now) {
+        if (r.ttl() != null && r.validUntil() != null) {
+            throw new ValidationException("ttl: conflicts with validUntil; give only one of them");
+        }
+        if (r.ttl() != null) {
+            if (r.ttl() < 5) {
+                throw new ValidationException("ttl: must be at least 5 seconds");
+            }
+            return now.plusSeconds(r.ttl());
+        }
+        return r.validUntil();
+    }
+
+    static void schedule(Instant scheduleAt, Instant validUntil, Instant now) {
+        if (scheduleAt == null) {
+            return;
+        }
+        if (!scheduleAt.isAfter(now)) {
+            throw new ValidationException("scheduleAt: must be in the future");
+        }
+        if (validUntil != null && scheduleAt.isAfter(validUntil)) {
+            throw new ValidationException("scheduleAt: scheduleAt must be less than or equal to validUntil");
+        }
+    }
+
+    static void options(SendRequest r) {
+        if (r.simNumber() != null && (r.simNumber() < 1 || r.simNumber() > 3)) {
+            throw new ValidationException("simNumber: must be 1, 2 or 3");
+        }
+        if (r.priority() != null && (r.priority() < -128 || r.priority() > 127)) {
+            throw new ValidationException("priority: must be between -128 and 127");
+        }
+    }
+}

@@ -1,0 +1,286 @@
+package app.smsdesk.gateway.service;
+
+import app.smsdesk.gateway.auth.BasicAuthenticator;
+import app.smsdesk.gateway.auth.JwtCodec;
+import app.smsdesk.gateway.auth.RevocationList;
+import app.smsdesk.gateway.auth.TokenUsageTracker;
+import app.smsdesk.gateway.domain.AuthMethod;
+import app.smsdesk.gateway.domain.FeatureDisabledException;
+import app.smsdesk.gateway.domain.ForbiddenException;
+import app.smsdesk.gateway.domain.GatewayOptions;
+import app.smsdesk.gateway.domain.Ids;
+import app.smsdesk.gateway.domain.Principal;
+import app.smsdesk.gateway.domain.Scopes;
+import app.smsdesk.gateway.domain.TokenInfo;
+import app.smsdesk.gateway.domain.UnauthorizedException;
+import app.smsdesk.gateway.domain.ValidationException;
+import app.smsdesk.gateway.store.Database;
+import app.smsdesk.gateway.store.TokenStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Mints, refreshes, revokes and lists JWTs. Every issued token is recorded in the inventory (never the token
+ * itself); revocation updates the in-memory list at once, so it holds from the very next request.
+ */
+public final class TokenService {
+    static final String DISABLED = "token service disabled, contact your administrator";
+    public static final int MAX_NAME_LENGTH = 100;
+
+    private final Database db;
+    private final TokenStore store;
+    private final JwtCodec jwt;
+    private final BasicAuthenticator basic;
+    private final RevocationList revocations;
+    private final TokenUsageTracker usage;
+    private final GatewaySettingsService settings;
+    private final EventLogService log;
+    private final Clock clock;
+
+    /** What a client asks for. {@code ttlSeconds} null or 0 means the default lifetime. */
+    public record MintRequest(List<String> scopes, Long ttlSeconds, String name) {
+    }
+
+    /** A freshly issued pair; the token strings exist only in this answer. */
+    public record IssuedTokens(TokenInfo access, String accessToken, TokenInfo refresh, String refreshToken) {
+    }
+
+    public TokenService(Database db, TokenStore store, JwtCodec jwt, BasicAuthenticator basic,
+                        RevocationList revocations, TokenUsageTracker usage,
+                        GatewaySettingsService settings, EventLogService log, Clock clock) {
+        this.db = db;
+        this.store = store;
+        this.jwt = jwt;
+        this.basic = basic;
+        this.revocations = revocations;
+        this.usage = usage;
+        this.settings = settings;
+        this.log = log;
+        this.clock = clock;
+    }
+
+    /** Loads revoked, unexpired token ids into memory; called once at start. */
+    public void loadRevocations() {
+        store.revokedUnexpired(clock.instant()).forEach(t -> revocations.add(t.jti(), t.expiresAt()));
+    }
+
+    public IssuedTokens mint(Principal caller, MintRequest request) {
+        requireEnabled();
+        List<String> scopes = validScopes(request.scopes());
+        if (caller.method() == AuthMethod.JWT && !Scopes.isSubset(scopes, caller.scopes())) {
+            List<String> missing = scopes.stream().filter(s -> !caller.scopes().contains(s)).toList();
+            throw new ForbiddenException("a token can only grant scopes its creator holds; missing: "
+                    + String.join(", ", missing));
+        }
+        Duration ttl = validTtl(request.ttlSeconds());
+        String name = validName(request.name());
+        // JWT times are whole seconds; the inventory and the response use the same instants.
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String family = Ids.newId();
+        IssuedTokens issued = issuePair(caller.userId(), scopes, ttl, name, family, caller.actor(), now);
+        store.insertAll(List.of(issued.access(), issued.refresh()));
+        log.info(caller.userId(), "tokens", "token minted", context(issued.access(), caller.actor()));
+        return issued;
+    }
+
+    private IssuedTokens issuePair(String userId, List<String> scopes, Duration ttl, String name, String family,
+                                   String mintedBy, Instant now) {
+        Instant accessExpiry = now.plus(ttl);
+        Duration refreshTtl = settings.get().refreshTokenTtl().compareTo(ttl) > 0
+                ? settings.get().refreshTokenTtl() : ttl;
+        Instant refreshExpiry = now.plus(refreshTtl);
+        String accessJti = Ids.newId();
+        String refreshJti = Ids.newId();
+        TokenInfo access = new TokenInfo(accessJti, userId, "access", null, family, name, scopes,
+                ttl.toSeconds(), mintedBy, now, accessExpiry, null, null, 0);
+        TokenInfo refresh = new TokenInfo(refreshJti, userId, "refresh", accessJti, family, name, scopes,
+                ttl.toSeconds(), mintedBy, now, refreshExpiry, null, null, 0);
+        String accessToken = jwt.sign(accessJti, userId, scopes, null, now, accessExpiry);
+        String refreshToken = jwt.sign(refreshJti, userId, List.of(Scopes.TOKENS_REFRESH), scopes, now,
+                refreshExpiry);
+        return new IssuedTokens(access, accessToken, refresh, refreshToken);
+    }
+
+    /**
+     * Rotates a refresh token given as the request's {@code Authorization} header. A refresh token that was
+     * already used (a replay) revokes its whole family: whoever holds a copy loses it too.
+     */
+    public IssuedTokens refresh(String authorization) {
+        requireEnabled();
+        JwtCodec.Claims claims = refreshClaims(authorization);
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        RefreshOutcome outcome = db.write(c -> rotate(c, claims, now));
+        outcome.revoked().forEach(t -> revocations.add(t.jti(), t.expiresAt()));
+        if (outcome.issued() == null) {
+            log.warn(claims.userId(), "tokens", "refresh token replayed; token family revoked",
+                    Map.of("jti", claims.jti(), "revoked", String.valueOf(outcome.revoked().size())));
+            throw new UnauthorizedException("replayed refresh token " + claims.jti());
+        }
+        log.info(claims.userId(), "tokens", "token refreshed",
+                context(outcome.issued().access(), "refresh:" + claims.jti()));
+        return outcome.issued();
+    }
+
+    private JwtCodec.Claims refreshClaims(String authorization) {
+        if (authorization != null && authorization.strip().regionMatches(true, 0, "Basic ", 0, 6)) {
+            basic.authenticate(authorization.strip().substring(6));
+            throw new ForbiddenException("scope required: " + Scopes.TOKENS_REFRESH);
+        }
+        if (authorization == null || !authorization.strip().regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw new UnauthorizedException("no refresh token");
+        }
+        // Signature, issuer and expiry only: a revoked refresh token must reach the replay check below.
+        JwtCodec.Claims claims = jwt.verify(authorization.strip().substring(7).strip());
+        if (!claims.scopes().contains(Scopes.TOKENS_REFRESH)) {
+            throw new ForbiddenException("scope required: " + Scopes.TOKENS_REFRESH);
+        }
+        if (claims.originalScopes().isEmpty()) {
+            throw new UnauthorizedException("token without original_scopes is not a refresh token");
+        }
+        return claims;
+    }
+
+    private record RefreshOutcome(IssuedTokens issued, List<TokenInfo> revoked) {
+    }
+
+    private RefreshOutcome rotate(java.sql.Connection c, JwtCodec.Claims claims, Instant now)
+            throws java.sql.SQLException {
+        Optional<TokenInfo> row = TokenStore.find(c, claims.jti());
+        if (row.isEmpty() || !row.get().isRefresh()) {
+            throw new UnauthorizedException("unknown refresh token " + claims.jti());
+        }
+        TokenInfo old = row.get();
+        if (old.revokedAt() != null) {
+            return new RefreshOutcome(null, TokenStore.revokeFamily(c, old.family(), now));
+        }
+        if (!old.expiresAt().isAfter(now)) {
+            throw new UnauthorizedException("expired refresh token " + claims.jti());
+        }
+        TokenStore.markRevoked(c, old.jti(), now);
+        IssuedTokens issued = issuePair(old.userId(), old.scopes(), Duration.ofSeconds(old.ttlSeconds()),
+                old.name(), old.family(), "refresh:" + old.jti(), now);
+        TokenStore.insert(c, issued.access());
+        TokenStore.insert(c, issued.refresh());
+        return new RefreshOutcome(issued, List.of(old));
+    }
+
+    /** Revokes the caller's token with this jti and its paired refresh token. Unknown ids are not an error. */
+    public List<TokenInfo> revoke(Principal caller, String jti) {
+        requireEnabled();
+        return revokeAny(caller, jti);
+    }
+
+    /** Revokes several tokens (the console's multi-select); works even while JWT is switched off. */
+    public List<TokenInfo> revokeAll(Principal caller, List<String> jtis) {
+        List<TokenInfo> revoked = new ArrayList<>();
+        for (String jti : jtis) {
+            revoked.addAll(revokeAny(caller, jti));
+        }
+        return revoked;
+    }
+
+    private List<TokenInfo> revokeAny(Principal caller, String jti) {
+        List<TokenInfo> revoked = store.revoke(caller.userId(), jti, clock.instant());
+        revoked.forEach(t -> revocations.add(t.jti(), t.expiresAt()));
+        if (!revoked.isEmpty()) {
+            log.info(caller.userId(), "tokens", "token revoked",
+                    Map.of("jti", jti, "by", caller.actor(), "revoked", String.valueOf(revoked.size())));
+        }
+        return revoked;
+    }
+
+    /** Revokes every unexpired token of an account (password change). */
+    public void revokeEverything(String userId, String reason) {
+        List<TokenInfo> revoked = store.revokeAllOfUser(userId, clock.instant());
+        revoked.forEach(t -> revocations.add(t.jti(), t.expiresAt()));
+        log.info(userId, "tokens", "all tokens revoked: " + reason, Map.of("revoked",
+                String.valueOf(revoked.size())));
+    }
+
+    /** The caller's issued tokens, newest first, with usage counted since the last flush included. */
+    public List<TokenInfo> inventory(Principal caller) {
+        return store.listByUser(caller.userId()).stream()
+                .map(t -> usage.peek(t.jti()).map(d -> t.withUsage(d.lastUsed(), d.uses())).orElse(t))
+                .toList();
+    }
+
+    /** Writes buffered use counts to the inventory (called every few seconds and at shutdown). */
+    public void flushUsage() {
+        store.addUsage(usage.drain());
+        revocations.prune();
+    }
+
+    private void requireEnabled() {
+        if (!settings.jwtEnabled()) {
+            throw new FeatureDisabledException(DISABLED);
+        }
+    }
+
+    private static List<String> validScopes(List<String> requested) {
+        if (requested == null || requested.isEmpty()) {
+            throw new ValidationException("scopes: at least one scope is required");
+        }
+        LinkedHashSet<String> out = new LinkedHashSet<>();
+        for (String scope : requested) {
+            if (scope == null || scope.isBlank()) {
+                throw new ValidationException("scopes: scopes must be non-empty strings");
+            }
+            if (Scopes.TOKENS_REFRESH.equals(scope)) {
+                throw new ValidationException("scopes: tokens:refresh cannot be requested; "
+                        + "use the refresh_token returned with the access token");
+            }
+            if (!Scopes.isRequestable(scope)) {
+                throw new ValidationException("scopes: unknown scope '" + scope + "'; valid scopes are: "
+                        + String.join(", ", Scopes.requestableNames()));
+            }
+            out.add(scope);
+        }
+        return List.copyOf(out);
+    }
+
+    private Duration validTtl(Long ttlSeconds) {
+        GatewayOptions o = settings.get();
+        if (ttlSeconds == null || ttlSeconds == 0) {
+            return o.defaultTokenTtl();
+        }
+        if (ttlSeconds < 0) {
+            throw new ValidationException("ttl: must be a positive number of seconds");
+        }
+        if (ttlSeconds > o.maxTokenTtl().toSeconds()) {
+            throw new ValidationException("ttl: at most " + o.maxTokenTtl().toSeconds() + " seconds ("
+                    + describe(o.maxTokenTtl()) + ") is allowed");
+        }
+        return Duration.ofSeconds(ttlSeconds);
+    }
+
+    private static String describe(Duration d) {
+        if (d.toSeconds() % 86_400 == 0) {
+            return d.toDays() + " days";
+        }
+        if (d.toSeconds() % 3600 == 0) {
+            return d.toHours() + " hours";
+        }
+        return d.toMinutes() + " minutes";
+    }
+
+    private static String validName(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        if (name.length() > MAX_NAME_LENGTH) {
+            throw new ValidationException("name: at most " + MAX_NAME_LENGTH + " characters");
+        }
+        return name.strip();
+    }
+
+    private static Map<String, String> context(TokenInfo t, String actor) {
+        return Map.of("jti", t.jti(), "name", t.name() == null ? "" : t.name(),
+                "scopes", String.join(" ", t.scopes()), "expiresAt", t.expiresAt().toString(), "by", actor);
+    }
+}

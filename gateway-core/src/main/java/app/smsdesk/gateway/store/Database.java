@@ -1,0 +1,179 @@
+package app.smsdesk.gateway.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SQLite file: WAL, foreign keys, a busy timeout, versioned migrations, one writer and a pool of readers.
+ *
+ * <p>All changes go through {@link #write}, which group-commits on the writer thread; reads run on pooled
+ * read-only connections and never wait for the writer (WAL).
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    private static final int READERS = 8;
+
+    private final String url;
+    private final Connection writeConnection;
+    private final WriteQueue writer;
+    private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
+    private final List<Connection> allReaders = new ArrayList<>();
+
+    public Database(Path file) {
+        this.url = "jdbc:sqlite:" + file.toAbsolutePath();
+        try {
+            this.writeConnection = open(false);
+            migrate(writeConnection);
+            for (int i = 0; i < READERS; i++) {
+                Connection reader = open(true);
+                allReaders.add(reader);
+                readers.add(reader);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot open database " + file, e);
+        }
+        this.writer = new WriteQueue(writeConnection);
+    }
+
+    private Connection open(boolean readOnly) throws SQLException {
+        Connection c = DriverManager.getConnection(url);
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA busy_timeout = 10000");
+            s.execute("PRAGMA foreign_keys = ON");
+            if (readOnly) {
+                s.execute("PRAGMA query_only = 1");
+            } else {
+                s.execute("PRAGMA journal_mode = WAL");
+                // FULL: a commit is on disk before the writer acknowledges it; group commit pays for it.
+                s.execute("PRAGMA synchronous = FULL");
+            }
+        }
+        return c;
+    }
+
+    private static void migrate(Connection c) throws SQLException {
+        int current;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+            current = rs.next() ? rs.getInt(1) : 0;
+        }
+        for (int version = current + 1; ; version++) {
+            String script = migrationScript(version);
+            if (script == null) {
+                return;
+            }
+            applyMigration(c, version, script);
+        }
+    }
+
+    private static void applyMigration(Connection c, int version, String script) throws SQLException {
+        c.setAutoCommit(false);
+        try (Statement s = c.createStatement()) {
+            for (String sql : script.split(";\\s*(\\r?\\n|$)")) {
+                if (!sql.isBlank() && !isOnlyComments(sql)) {
+                    s.execute(sql);
+                }
+            }
+            s.execute("PRAGMA user_version = " + version);
+            c.commit();
+            LOG.info("database migrated to version {}", version);
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    private static boolean isOnlyComments(String sql) {
+        return sql.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("--"));
+    }
+
+    private static String migrationScript(int version) {
+        String prefix = "/db/V" + version + "__";
+        for (String name : MIGRATIONS) {
+            if (name.startsWith(prefix)) {
+                try (InputStream in = Database.class.getResourceAsStream(name)) {
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                } catch (IOException | NullPointerException e) {
+                    throw new IllegalStateException("missing migration " + name, e);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Migration scripts in order; add a line here when adding a file under resources/db. */
+    private static final List<String> MIGRATIONS = List.of("/db/V1__init.sql");
+
+    /** Runs {@code work} in the next group commit and returns once it is durable. */
+    public <T> T write(SqlFunction<T> work) {
+        return writer.execute(work);
+    }
+
+    /** Queues {@code work} for the next group commit without waiting (logs, usage counters). */
+    public <T> CompletableFuture<T> writeAsync(SqlFunction<T> work) {
+        return writer.submit(work);
+    }
+
+    /** Runs {@code work} on a pooled read-only connection. */
+    public <T> T read(SqlFunction<T> work) {
+        Connection c;
+        try {
+            c = readers.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while waiting for a reader", e);
+        }
+        try {
+            return work.apply(c);
+        } catch (SQLException e) {
+            throw new StoreException("database read failed", e);
+        } finally {
+            readers.add(c);
+        }
+    }
+
+    /** True when a trivial query answers; used by the health check. */
+    public boolean ping() {
+        try {
+            return read(c -> {
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 1")) {
+                    return rs.next();
+                }
+            });
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        writer.close();
+        for (Connection c : allReaders) {
+            closeQuietly(c);
+        }
+        closeQuietly(writeConnection);
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            LOG.warn("closing a connection failed", e);
+        }
+    }
+}

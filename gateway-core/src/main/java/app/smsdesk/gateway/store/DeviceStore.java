@@ -1,0 +1,86 @@
+package app.smsdesk.gateway.store;
+
+import app.smsdesk.gateway.domain.Device;
+import app.smsdesk.gateway.domain.SimCard;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Registered phones. Device tokens are kept only as SHA-256 hashes. */
+public final class DeviceStore {
+    private static final String COLUMNS = "id, ext_id, user_id, name, push_token, sim_cards, app_version, "
+            + "created_at, updated_at, last_seen";
+
+    private final Database db;
+
+    public DeviceStore(Database db) {
+        this.db = db;
+    }
+
+    public Device insert(String extId, String userId, String name, String tokenHash, String pushToken,
+                         List<SimCard> simCards, String appVersion, Instant now) {
+        long rowId = db.write(c -> Sql.insert(c, "INSERT INTO devices (ext_id, user_id, name, token_hash, "
+                        + "push_token, sim_cards, app_version, created_at, updated_at, last_seen) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", extId, userId, name == null ? "" : name,
+                tokenHash, pushToken, simCardsJson(simCards), appVersion, now, now, now));
+        return new Device(rowId, extId, userId, name, pushToken, simCards, appVersion, now, now, now);
+    }
+
+    public List<Device> listByUser(String userId) {
+        return db.read(c -> Sql.list(c, "SELECT " + COLUMNS + " FROM devices WHERE user_id = ? ORDER BY id",
+                DeviceStore::map, userId));
+    }
+
+    public Optional<Device> find(String userId, String extId) {
+        return db.read(c -> Sql.one(c, "SELECT " + COLUMNS + " FROM devices WHERE user_id = ? AND ext_id = ?",
+                DeviceStore::map, userId, extId));
+    }
+
+    public Optional<Device> findByTokenHash(String tokenHash) {
+        return db.read(c -> Sql.one(c, "SELECT " + COLUMNS + " FROM devices WHERE token_hash = ?",
+                DeviceStore::map, tokenHash));
+    }
+
+    /** Deletes the account's device (its messages and webhooks go with it); true if one was deleted. */
+    public boolean delete(String userId, String extId) {
+        return db.write(c -> Sql.update(c, "DELETE FROM devices WHERE user_id = ? AND ext_id = ?",
+                userId, extId)) > 0;
+    }
+
+    /** Updates push token and/or SIM cards; null arguments leave the stored value as it is. */
+    public void update(long rowId, String pushToken, List<SimCard> simCards, String appVersion, Instant now) {
+        db.write(c -> Sql.update(c, "UPDATE devices SET push_token = COALESCE(?, push_token), "
+                        + "sim_cards = COALESCE(?, sim_cards), app_version = COALESCE(?, app_version), "
+                        + "updated_at = ? WHERE id = ?", pushToken, simCards == null ? null : simCardsJson(simCards),
+                appVersion, now, rowId));
+    }
+
+    /** Moves last_seen forward (never back) for several devices in one write. */
+    public void touch(java.util.Map<Long, Instant> lastSeen) {
+        if (lastSeen.isEmpty()) {
+            return;
+        }
+        db.write(c -> {
+            for (var e : lastSeen.entrySet()) {
+                Sql.update(c, "UPDATE devices SET last_seen = MAX(last_seen, ?) WHERE id = ?", e.getValue(),
+                        e.getKey());
+            }
+            return null;
+        });
+    }
+
+    private static String simCardsJson(List<SimCard> simCards) {
+        return simCards == null || simCards.isEmpty() ? null : JsonColumns.write(simCards);
+    }
+
+    static Device map(ResultSet rs) throws SQLException {
+        String sims = rs.getString("sim_cards");
+        List<SimCard> cards = sims == null ? List.of() : JsonColumns.read(sims, new TypeReference<List<SimCard>>() { });
+        return new Device(rs.getLong("id"), rs.getString("ext_id"), rs.getString("user_id"), rs.getString("name"),
+                rs.getString("push_token"), cards, rs.getString("app_version"), Sql.instant(rs, "created_at"),
+                Sql.instant(rs, "updated_at"), Sql.instant(rs, "last_seen"));
+    }
+}

@@ -1,0 +1,47 @@
+package app.smsdesk.gateway.store;
+
+import app.smsdesk.gateway.domain.LogEntry;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The event log table. */
+public final class EventLogStore {
+    private final Database db;
+
+    public EventLogStore(Database db) {
+        this.db = db;
+    }
+
+    /** Queues an entry for the next group commit; logging never makes a request wait for the disk. */
+    public void append(String userId, String priority, String module, String message, Map<String, String> context,
+                       Instant at) {
+        String ctx = context == null || context.isEmpty() ? null : JsonColumns.write(context);
+        db.writeAsync(c -> Sql.update(c, "INSERT INTO event_log (user_id, priority, module, message, context, "
+                + "created_at) VALUES (?, ?, ?, ?, ?, ?)", userId, priority, module, message, ctx, at));
+    }
+
+    /**
+     * Entries of an account, newest first; {@code includeGlobal} adds gateway-wide entries (user NULL).
+     */
+    public List<LogEntry> list(String userId, boolean includeGlobal, Instant from, Instant to, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT id, priority, module, message, context, created_at "
+                + "FROM event_log WHERE (user_id = ?" + (includeGlobal ? " OR user_id IS NULL)" : ")"));
+        List<Object> params = new ArrayList<>(List.of(userId));
+        if (from != null) {
+            sql.append(" AND created_at >= ?");
+            params.add(from);
+        }
+        if (to != null) {
+            sql.append(" AND created_at < ?");
+            params.add(to);
+        }
+        sql.append(" ORDER BY created_at DESC, id DESC LIMIT ?");
+        params.add(limit);
+        return db.read(c -> Sql.list(c, sql.toString(), rs -> new LogEntry(rs.getLong("id"),
+                rs.getString("priority"), rs.getString("module"), rs.getString("message"),
+                JsonColumns.readStringMap(rs.getString("context")), Sql.instant(rs, "created_at")),
+                params.toArray()));
+    }
+}

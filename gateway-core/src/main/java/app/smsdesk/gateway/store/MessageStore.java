@@ -1,0 +1,181 @@
+package app.smsdesk.gateway.store;
+
+import app.smsdesk.gateway.domain.ConflictException;
+import app.smsdesk.gateway.domain.MessageContent;
+import app.smsdesk.gateway.domain.MessageQuery;
+import app.smsdesk.gateway.domain.NotFoundException;
+import app.smsdesk.gateway.domain.OutgoingMessage;
+import app.smsdesk.gateway.domain.ProcessingState;
+import app.smsdesk.gateway.domain.RecipientState;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Outgoing messages; recipients and the state history are JSON columns of the message row. */
+public final class MessageStore {
+    static final String SELECT = "SELECT m.id, m.ext_id, m.user_id, d.ext_id AS device_ext_id, m.type, m.content, "
+            + "m.recipients, m.states, m.state, m.valid_until, m.schedule_at, m.sim_number, m.with_delivery_report, "
+            + "m.priority, m.is_encrypted, m.created_at, m.updated_at FROM messages m "
+            + "LEFT JOIN devices d ON d.id = m.device_id ";
+
+    private final Database db;
+
+    public MessageStore(Database db) {
+        this.db = db;
+    }
+
+    /** Stores a new message durably; a duplicate public id of the account is a 409. */
+    public OutgoingMessage insert(OutgoingMessage m, Long deviceRowId) {
+        long rowId = db.write(c -> {
+            try {
+                return insert(c, m, deviceRowId);
+            } catch (SQLException e) {
+                if (Sql.isUniqueViolation(e)) {
+                    throw new ConflictException("message with the same ID already exists");
+                }
+                throw e;
+            }
+        });
+        return withRowId(m, rowId);
+    }
+
+    /** Inserts in the caller's transaction (the benchmark's bulk loader uses this too). */
+    public static long insert(Connection c, OutgoingMessage m, Long deviceRowId) throws SQLException {
+        return Sql.insert(c, "INSERT INTO messages (ext_id, user_id, device_id, type, content, recipients, states, "
+                        + "state, valid_until, schedule_at, sim_number, with_delivery_report, priority, is_encrypted, "
+                        + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                m.id(), m.userId(), deviceRowId, m.content().isText() ? "Text" : "Data", contentJson(m.content()),
+                JsonColumns.write(m.recipients()), statesJson(m.states()), m.state().name(), m.validUntil(),
+                m.scheduleAt(), m.simNumber(), m.withDeliveryReport(), m.priority(), m.isEncrypted(), m.createdAt(),
+                m.updatedAt());
+    }
+
+    public Optional<OutgoingMessage> find(String userId, String extId) {
+        return db.read(c -> Sql.one(c, SELECT + "WHERE m.user_id = ? AND m.ext_id = ?", MessageStore::map,
+                userId, extId));
+    }
+
+    /** One page of the account's messages plus the total number of matches. */
+    public Page list(String userId, MessageQuery q) {
+        List<Object> params = new ArrayList<>();
+        String where = where(userId, q, params);
+        return db.read(c -> {
+            long total = Sql.count(c, "SELECT COUNT(*) FROM messages m WHERE " + where, params.toArray());
+            List<Object> pageParams = new ArrayList<>(params);
+            pageParams.add(q.limit());
+            pageParams.add(q.offset());
+            String dir = q.ascending() ? "ASC" : "DESC";
+            List<OutgoingMessage> items = Sql.list(c, SELECT + "WHERE " + where + " ORDER BY m.created_at " + dir
+                    + ", m.id " + dir + " LIMIT ? OFFSET ?", MessageStore::map, pageParams.toArray());
+            return new Page(items, total);
+        });
+    }
+
+    /** A page of messages and the count of all matches. */
+    public record Page(List<OutgoingMessage> items, long total) {
+    }
+
+    private static String where(String userId, MessageQuery q, List<Object> params) {
+        StringBuilder w = new StringBuilder("m.user_id = ?");
+        params.add(userId);
+        if (q.from() != null) {
+            w.append(" AND m.created_at >= ?");
+            params.add(q.from());
+        }
+        if (q.to() != null) {
+            w.append(" AND m.created_at < ?");
+            params.add(q.to());
+        }
+        if (q.state() != null) {
+            w.append(" AND m.state = ?");
+            params.add(q.state().name());
+        }
+        if (q.deviceId() != null) {
+            w.append(" AND m.device_id = (SELECT id FROM devices WHERE ext_id = ? AND user_id = ?)");
+            params.add(q.deviceId());
+            params.add(userId);
+        }
+        if (q.search() != null && !q.search().isBlank()) {
+            w.append(" AND (m.content LIKE ? ESCAPE '\\' OR m.recipients LIKE ? ESCAPE '\\' OR m.ext_id = ?)");
+            String like = "%" + q.search().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            params.add(like);
+            params.add(like);
+            params.add(q.search());
+        }
+        return w.toString();
+    }
+
+    /** Moves a Pending message to Cancelling; 404 when unknown, 409 when it is no longer pending. */
+    public OutgoingMessage cancel(String userId, String extId, Instant now) {
+        return db.write(c -> {
+            OutgoingMessage m = Sql.one(c, SELECT + "WHERE m.user_id = ? AND m.ext_id = ?", MessageStore::map,
+                    userId, extId).orElseThrow(() -> new NotFoundException(
+                            "failed to cancel message: message not found"));
+            if (m.state() != ProcessingState.Pending) {
+                throw new ConflictException("failed to cancel message: message is not pending (state "
+                        + m.state() + ")");
+            }
+            Sql.update(c, "UPDATE messages SET state = ?, updated_at = ? WHERE id = ?",
+                    ProcessingState.Cancelling.name(), now, m.rowId());
+            return new OutgoingMessage(m.rowId(), m.id(), m.userId(), m.deviceId(), m.content(), m.recipients(),
+                    m.states(), ProcessingState.Cancelling, m.validUntil(), m.scheduleAt(), m.simNumber(),
+                    m.withDeliveryReport(), m.priority(), m.isEncrypted(), m.createdAt(), now);
+        });
+    }
+
+    /** Deletes finished messages created before {@code cutoff} (retention); returns how many. */
+    public int deleteFinishedBefore(Instant cutoff) {
+        return db.write(c -> Sql.update(c, "DELETE FROM messages WHERE created_at < ? "
+                + "AND state NOT IN ('Pending', 'Cancelling')", cutoff));
+    }
+
+    private static OutgoingMessage withRowId(OutgoingMessage m, long rowId) {
+        return new OutgoingMessage(rowId, m.id(), m.userId(), m.deviceId(), m.content(), m.recipients(), m.states(),
+                m.state(), m.validUntil(), m.scheduleAt(), m.simNumber(), m.withDeliveryReport(), m.priority(),
+                m.isEncrypted(), m.createdAt(), m.updatedAt());
+    }
+
+    static String contentJson(MessageContent content) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (content.isText()) {
+            m.put("text", content.text());
+        } else {
+            m.put("data", content.data());
+            m.put("port", content.port());
+        }
+        return JsonColumns.write(m);
+    }
+
+    static String statesJson(Map<ProcessingState, Instant> states) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        states.forEach((k, v) -> out.put(k.name(), v.toEpochMilli()));
+        return JsonColumns.write(out);
+    }
+
+    static OutgoingMessage map(ResultSet rs) throws SQLException {
+        Map<String, Object> content = JsonColumns.read(rs.getString("content"),
+                new TypeReference<Map<String, Object>>() { });
+        MessageContent mc = "Text".equals(rs.getString("type"))
+                ? MessageContent.text((String) content.get("text"))
+                : MessageContent.data((String) content.get("data"), ((Number) content.get("port")).intValue());
+        List<RecipientState> recipients = JsonColumns.read(rs.getString("recipients"),
+                new TypeReference<List<RecipientState>>() { });
+        Map<String, Long> rawStates = JsonColumns.read(rs.getString("states"),
+                new TypeReference<Map<String, Long>>() { });
+        Map<ProcessingState, Instant> states = new EnumMap<>(ProcessingState.class);
+        rawStates.forEach((k, v) -> ProcessingState.parse(k).ifPresent(s -> states.put(s, Instant.ofEpochMilli(v))));
+        return new OutgoingMessage(rs.getLong("id"), rs.getString("ext_id"), rs.getString("user_id"),
+                rs.getString("device_ext_id"), mc, recipients, states, ProcessingState.valueOf(rs.getString("state")),
+                Sql.instant(rs, "valid_until"), Sql.instant(rs, "schedule_at"), Sql.integer(rs, "sim_number"),
+                rs.getInt("with_delivery_report") == 1, rs.getInt("priority"), rs.getInt("is_encrypted") == 1,
+                Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+    }
+}

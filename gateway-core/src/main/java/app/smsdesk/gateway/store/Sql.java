@@ -1,0 +1,96 @@
+package app.smsdesk.gateway.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Tiny JDBC helpers so repositories read as SQL plus a row mapper. */
+public final class Sql {
+    private Sql() {
+    }
+
+    /** Maps the current row of a result set. */
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    public static <T> List<T> list(Connection c, String sql, RowMapper<T> mapper, Object... params)
+            throws SQLException {
+        try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+            List<T> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(mapper.map(rs));
+            }
+            return out;
+        }
+    }
+
+    public static <T> Optional<T> one(Connection c, String sql, RowMapper<T> mapper, Object... params)
+            throws SQLException {
+        try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.ofNullable(mapper.map(rs)) : Optional.empty();
+        }
+    }
+
+    public static long count(Connection c, String sql, Object... params) throws SQLException {
+        return one(c, sql, rs -> rs.getLong(1), params).orElse(0L);
+    }
+
+    public static int update(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = prepare(c, sql, params)) {
+            return ps.executeUpdate();
+        }
+    }
+
+    /** Runs an INSERT and returns the new row's INTEGER key. */
+    public static long insert(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = prepare(c, sql, params)) {
+            ps.executeUpdate();
+        }
+        return count(c, "SELECT last_insert_rowid()");
+    }
+
+    public static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        for (int i = 0; i < params.length; i++) {
+            bind(ps, i + 1, params[i]);
+        }
+        return ps;
+    }
+
+    private static void bind(PreparedStatement ps, int index, Object value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.NULL);
+        } else if (value instanceof Boolean b) {
+            ps.setInt(index, b ? 1 : 0);
+        } else if (value instanceof java.time.Instant t) {
+            ps.setLong(index, t.toEpochMilli());
+        } else {
+            ps.setObject(index, value);
+        }
+    }
+
+    /** Reads a nullable INTEGER column of epoch milliseconds. */
+    public static java.time.Instant instant(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : java.time.Instant.ofEpochMilli(v);
+    }
+
+    /** Reads a nullable INTEGER column. */
+    public static Integer integer(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    /** True when the failure is a UNIQUE or PRIMARY KEY violation. */
+    public static boolean isUniqueViolation(SQLException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.contains("UNIQUE constraint failed") || m.contains("PRIMARY KEY");
+    }
+}

@@ -1,0 +1,124 @@
+package app.smsdesk.gateway.store;
+
+import app.smsdesk.gateway.domain.TokenInfo;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The token inventory table. */
+public final class TokenStore {
+    private static final String COLUMNS = "jti, user_id, token_use, parent_jti, family, name, scopes, ttl_seconds, "
+            + "minted_by, created_at, expires_at, revoked_at, last_used_at, use_count";
+
+    private final Database db;
+
+    public TokenStore(Database db) {
+        this.db = db;
+    }
+
+    /** Inserts tokens in the caller's transaction (used inside a write). */
+    public static void insert(Connection c, TokenInfo t) throws SQLException {
+        Sql.update(c, "INSERT INTO tokens (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                t.jti(), t.userId(), t.use(), t.parentJti(), t.family(), t.name(), String.join(" ", t.scopes()),
+                t.ttlSeconds(), t.mintedBy(), t.createdAt(), t.expiresAt(), t.revokedAt(), t.lastUsedAt(),
+                t.useCount());
+    }
+
+    public void insertAll(List<TokenInfo> tokens) {
+        db.write(c -> {
+            for (TokenInfo t : tokens) {
+                insert(c, t);
+            }
+            return null;
+        });
+    }
+
+    public static Optional<TokenInfo> find(Connection c, String jti) throws SQLException {
+        return Sql.one(c, "SELECT " + COLUMNS + " FROM tokens WHERE jti = ?", TokenStore::map, jti);
+    }
+
+    public Optional<TokenInfo> find(String jti) {
+        return db.read(c -> find(c, jti));
+    }
+
+    /**
+     * Revokes the caller's rows with this jti or whose parent is this jti; returns the jtis newly revoked.
+     */
+    public List<TokenInfo> revoke(String userId, String jti, Instant now) {
+        return db.write(c -> revokeWhere(c, "user_id = ? AND (jti = ? OR parent_jti = ?)", now, userId, jti, jti));
+    }
+
+    /** Revokes every token of a family (refresh replay); returns those newly revoked. */
+    public static List<TokenInfo> revokeFamily(Connection c, String family, Instant now) throws SQLException {
+        return revokeWhere(c, "family = ?", now, family);
+    }
+
+    /** Revokes every unexpired token of an account (password change); returns those newly revoked. */
+    public List<TokenInfo> revokeAllOfUser(String userId, Instant now) {
+        return db.write(c -> revokeWhere(c, "user_id = ? AND expires_at > ?", now, userId, now));
+    }
+
+    private static List<TokenInfo> revokeWhere(Connection c, String where, Instant now, Object... params)
+            throws SQLException {
+        List<TokenInfo> hit = Sql.list(c, "SELECT " + COLUMNS + " FROM tokens WHERE revoked_at IS NULL AND " + where,
+                TokenStore::map, params);
+        for (TokenInfo t : hit) {
+            Sql.update(c, "UPDATE tokens SET revoked_at = ? WHERE jti = ?", now, t.jti());
+        }
+        return hit;
+    }
+
+    /** Marks a token revoked inside the caller's transaction. */
+    public static boolean markRevoked(Connection c, String jti, Instant now) throws SQLException {
+        return Sql.update(c, "UPDATE tokens SET revoked_at = ? WHERE jti = ? AND revoked_at IS NULL", now, jti) == 1;
+    }
+
+    /** Revoked tokens that have not yet expired: the in-memory revocation list is built from these. */
+    public List<TokenInfo> revokedUnexpired(Instant now) {
+        return db.read(c -> Sql.list(c, "SELECT " + COLUMNS + " FROM tokens WHERE revoked_at IS NOT NULL "
+                + "AND expires_at > ?", TokenStore::map, now));
+    }
+
+    public List<TokenInfo> listByUser(String userId) {
+        return db.read(c -> Sql.list(c, "SELECT " + COLUMNS + " FROM tokens WHERE user_id = ? "
+                + "ORDER BY created_at DESC, jti", TokenStore::map, userId));
+    }
+
+    /** Adds buffered usage counts (flushed periodically, never per request). */
+    public void addUsage(Map<String, TokenUsageDelta> deltas) {
+        if (deltas.isEmpty()) {
+            return;
+        }
+        db.write(c -> {
+            for (Map.Entry<String, TokenUsageDelta> e : deltas.entrySet()) {
+                Sql.update(c, "UPDATE tokens SET use_count = use_count + ?, "
+                                + "last_used_at = MAX(COALESCE(last_used_at, 0), ?) WHERE jti = ?",
+                        e.getValue().uses(), e.getValue().lastUsed(), e.getKey());
+            }
+            return null;
+        });
+    }
+
+    /** Deletes rows that expired long ago (retention). */
+    public int deleteExpiredBefore(Instant cutoff) {
+        return db.write(c -> Sql.update(c, "DELETE FROM tokens WHERE expires_at < ?", cutoff));
+    }
+
+    /** Usage to add to one token. */
+    public record TokenUsageDelta(long uses, Instant lastUsed) {
+    }
+
+    static TokenInfo map(ResultSet rs) throws SQLException {
+        String scopes = rs.getString("scopes");
+        return new TokenInfo(rs.getString("jti"), rs.getString("user_id"), rs.getString("token_use"),
+                rs.getString("parent_jti"), rs.getString("family"), rs.getString("name"),
+                scopes.isEmpty() ? List.of() : Arrays.asList(scopes.split(" ")), rs.getLong("ttl_seconds"),
+                rs.getString("minted_by"), Sql.instant(rs, "created_at"), Sql.instant(rs, "expires_at"),
+                Sql.instant(rs, "revoked_at"), Sql.instant(rs, "last_used_at"), rs.getLong("use_count"));
+    }
+}

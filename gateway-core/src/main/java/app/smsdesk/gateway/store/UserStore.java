@@ -1,0 +1,36 @@
+package app.smsdesk.gateway.store;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** Accounts and their password hashes. */
+public final class UserStore {
+    private final Database db;
+
+    public UserStore(Database db) {
+        this.db = db;
+    }
+
+    public Optional<String> passwordHash(String userId) {
+        return db.read(c -> Sql.one(c, "SELECT password_hash FROM users WHERE id = ?", rs -> rs.getString(1), userId));
+    }
+
+    public Optional<String> primaryUserId() {
+        return db.read(c -> Sql.one(c, "SELECT id FROM users WHERE is_primary = 1", rs -> rs.getString(1)));
+    }
+
+    public boolean exists(String userId) {
+        return db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM users WHERE id = ?", userId) > 0);
+    }
+
+    public void create(String userId, String passwordHash, boolean primary, Instant now) {
+        db.write(c -> Sql.update(c,
+                "INSERT INTO users (id, password_hash, is_primary, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
+                userId, passwordHash, primary, now, now));
+    }
+
+    public void updatePassword(String userId, String passwordHash, Instant now) {
+        db.write(c -> Sql.update(c, "UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?",
+                passwordHash, now, userId));
+    }
+}
