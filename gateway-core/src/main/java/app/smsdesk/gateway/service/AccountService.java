@@ -48,6 +48,24 @@ public final class AccountService {
         return password == null ? Optional.of(effective) : Optional.empty();
     }
 
+    /**
+     * Creates a further (non-primary) account. The reference server's data model is per account; SMSDesk mostly
+     * uses the primary one, but other accounts work the same way.
+     */
+    public void createAccount(String login, String password) {
+        if (login == null || !login.matches("[A-Za-z0-9_.@-]{1,32}")) {
+            throw new ValidationException("login: 1 to 32 letters, digits or _ . @ -");
+        }
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            throw new ValidationException("password: at least " + MIN_PASSWORD_LENGTH + " characters");
+        }
+        if (users.exists(login)) {
+            throw new app.smsdesk.gateway.domain.ConflictException("login: an account '" + login + "' exists");
+        }
+        users.create(login, hasher.hash(password), false, clock.instant());
+        log.info(login, "accounts", "account created", Map.of("login", login));
+    }
+
     public String primaryUserId() {
         return users.primaryUserId().orElseThrow(() -> new IllegalStateException("no primary account"));
     }
