@@ -25,6 +25,7 @@ public final class JwtCodec {
     private final HmacKey key;
     private final String issuer;
     private final Clock clock;
+    private final JwtConsumer consumer;
 
     /** A verified token's claims. */
     public record Claims(String jti, String userId, List<String> scopes, List<String> originalScopes,
@@ -38,6 +39,14 @@ public final class JwtCodec {
         this.key = new HmacKey(secret);
         this.issuer = issuer;
         this.clock = clock;
+        // Signature and algorithm only (HS256; "none" and every other algorithm are refused); claims below.
+        this.consumer = new JwtConsumerBuilder()
+                .setSkipAllValidators()
+                .setVerificationKey(key)
+                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
+                        AlgorithmIdentifiers.HMAC_SHA256)
+                .setRelaxVerificationKeyValidation()
+                .build();
     }
 
     public String sign(String jti, String userId, List<String> scopes, List<String> originalScopes,
@@ -67,38 +76,44 @@ public final class JwtCodec {
 
     /** Verifies signature (HS256 only), issuer, expiry and iat; throws 401 with the reason for the log. */
     public Claims verify(String token) {
-        JwtConsumer consumer = new JwtConsumerBuilder()
-                .setRequireExpirationTime()
-                .setRequireIssuedAt()
-                .setRequireJwtId()
-                .setExpectedIssuer(issuer)
-                .setVerificationKey(key)
-                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
-                        AlgorithmIdentifiers.HMAC_SHA256)
-                .setEvaluationTime(NumericDate.fromMilliseconds(clock.millis()))
-                .setAllowedClockSkewInSeconds(0)
-                .setRelaxVerificationKeyValidation()
-                .build();
+        JwtClaims claims;
         try {
-            JwtClaims claims = consumer.processToClaims(token);
-            Instant iat = Instant.ofEpochSecond(claims.getIssuedAt().getValue());
-            if (iat.isAfter(clock.instant().plusSeconds(1))) {
-                throw new UnauthorizedException("JWT issued in the future");
-            }
-            String userId = claims.getClaimValueAsString("user_id");
-            if (userId == null || userId.isEmpty()) {
-                throw new UnauthorizedException("JWT without user_id");
-            }
-            List<String> scopes = claims.hasClaim("scopes") ? claims.getStringListClaimValue("scopes") : List.of();
-            List<String> original = claims.hasClaim("original_scopes")
-                    ? claims.getStringListClaimValue("original_scopes") : List.of();
-            return new Claims(claims.getJwtId(), userId, scopes, original, iat,
-                    Instant.ofEpochSecond(claims.getExpirationTime().getValue()));
+            claims = consumer.processToClaims(token);
         } catch (InvalidJwtException e) {
             throw new UnauthorizedException("invalid JWT: " + describe(e));
+        }
+        try {
+            return checkClaims(claims);
         } catch (MalformedClaimException e) {
             throw new UnauthorizedException("malformed JWT claim: " + e.getMessage());
         }
+    }
+
+    // Time and issuer are checked here against the injected clock, so the consumer can be built once.
+    private Claims checkClaims(JwtClaims claims) throws MalformedClaimException {
+        if (claims.getExpirationTime() == null || claims.getIssuedAt() == null || claims.getJwtId() == null) {
+            throw new UnauthorizedException("JWT without exp, iat or jti");
+        }
+        long nowMillis = clock.millis();
+        if (claims.getExpirationTime().getValueInMillis() <= nowMillis) {
+            throw new UnauthorizedException("expired JWT");
+        }
+        if (claims.getIssuedAt().getValueInMillis() > nowMillis + 1000) {
+            throw new UnauthorizedException("JWT issued in the future");
+        }
+        if (!issuer.equals(claims.getIssuer())) {
+            throw new UnauthorizedException("JWT with wrong issuer");
+        }
+        String userId = claims.getClaimValueAsString("user_id");
+        if (userId == null || userId.isEmpty()) {
+            throw new UnauthorizedException("JWT without user_id");
+        }
+        List<String> scopes = claims.hasClaim("scopes") ? claims.getStringListClaimValue("scopes") : List.of();
+        List<String> original = claims.hasClaim("original_scopes")
+                ? claims.getStringListClaimValue("original_scopes") : List.of();
+        return new Claims(claims.getJwtId(), userId, scopes, original,
+                Instant.ofEpochSecond(claims.getIssuedAt().getValue()),
+                Instant.ofEpochSecond(claims.getExpirationTime().getValue()));
     }
 
     private static String describe(InvalidJwtException e) {

@@ -34,8 +34,17 @@ public final class MessageHandlers {
     }
 
     void send(ApiExchange ex) {
-        SendBody b = ex.body(SendBody.class);
-        SendRequest request = new SendRequest(b.id(), b.deviceId(), b.message(),
+        SendRequest request = toRequest(ex.body(SendBody.class), Params.bool(ex, "skipPhoneValidation"),
+                Params.optionalInteger(ex, "deviceActiveWithin"));
+        OutgoingMessage m = messages.send(ex.principal(), request);
+        String base = ex.requestPath().startsWith("/api/") ? "/api/3rdparty/v1" : "/3rdparty/v1";
+        ex.setHeader("Location", base + "/messages/" + URLEncoder.encode(m.id(), StandardCharsets.UTF_8));
+        ex.json(202, MessageView.of(m, true));
+    }
+
+    /** The wire body and query options as the service's request. */
+    static SendRequest toRequest(SendBody b, boolean skipPhoneValidation, Integer deviceActiveWithin) {
+        return new SendRequest(b.id(), b.deviceId(), b.message(),
                 b.textMessage() == null ? null : b.textMessage().text(),
                 b.dataMessage() == null ? null : b.dataMessage().data(),
                 b.dataMessage() == null ? null : b.dataMessage().port(),
@@ -43,11 +52,7 @@ public final class MessageHandlers {
                 b.withDeliveryReport(), b.priority(), b.ttl(),
                 b.validUntil() == null ? null : WireTime.parse("validUntil", b.validUntil()),
                 b.scheduleAt() == null ? null : WireTime.parse("scheduleAt", b.scheduleAt()),
-                Params.bool(ex, "skipPhoneValidation"), Params.optionalInteger(ex, "deviceActiveWithin"));
-        OutgoingMessage m = messages.send(ex.principal(), request);
-        String base = ex.requestPath().startsWith("/api/") ? "/api/3rdparty/v1" : "/3rdparty/v1";
-        ex.setHeader("Location", base + "/messages/" + URLEncoder.encode(m.id(), StandardCharsets.UTF_8));
-        ex.json(202, MessageView.of(m, true));
+                skipPhoneValidation, deviceActiveWithin);
     }
 
     void list(ApiExchange ex) {

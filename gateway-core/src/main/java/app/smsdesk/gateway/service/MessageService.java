@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,53 +49,24 @@ public final class MessageService {
 
     public OutgoingMessage send(Principal caller, SendRequest r) {
         Instant now = clock.instant();
-        MessageContent content = SendValidation.content(r);
-        String id = SendValidation.id(r.id());
-        boolean encrypted = Boolean.TRUE.equals(r.isEncrypted());
-        List<String> numbers = recipients(r, encrypted);
-        Instant validUntil = SendValidation.validUntil(r, now);
-        SendValidation.schedule(r.scheduleAt(), validUntil, now);
-        SendValidation.options(r);
+        SendValidation.ValidatedSend v = SendValidation.validate(r, settings.get().defaultRegion(), now);
         Optional<Device> device = selectDevice(caller.userId(), r.deviceId(), r.deviceActiveWithin(), now);
 
-        List<RecipientState> recipients = numbers.stream()
+        List<RecipientState> recipients = v.phoneNumbers().stream()
                 .map(n -> new RecipientState(n, ProcessingState.Pending, null)).toList();
         Map<ProcessingState, Instant> states = new EnumMap<>(ProcessingState.class);
         states.put(ProcessingState.Pending, now);
-        OutgoingMessage message = new OutgoingMessage(0, id, caller.userId(), device.map(Device::id).orElse(null),
-                content, recipients, states, ProcessingState.Pending, validUntil, r.scheduleAt(), r.simNumber(),
+        OutgoingMessage message = new OutgoingMessage(0, v.id(), caller.userId(),
+                device.map(Device::id).orElse(null), v.content(), recipients, states, ProcessingState.Pending,
+                v.validUntil(), r.scheduleAt(), r.simNumber(),
                 r.withDeliveryReport() == null || r.withDeliveryReport(),
-                r.priority() == null ? 0 : r.priority(), encrypted, now, now);
+                r.priority() == null ? 0 : r.priority(), v.encrypted(), now, now);
         OutgoingMessage stored = store.insert(message, device.map(Device::rowId).orElse(null));
         log.info(caller.userId(), "messages", "message accepted", Map.of("messageId", stored.id(),
-                "deviceId", stored.deviceId() == null ? "unassigned" : stored.deviceId(), "recipients", String.valueOf(recipients.size()),
-                "by", caller.actor()));
+                "deviceId", stored.deviceId() == null ? "unassigned" : stored.deviceId(),
+                "recipients", String.valueOf(recipients.size()), "by", caller.actor()));
         events.publish(caller.userId(), stored.deviceId(), DeviceEvent.of(DeviceEvent.MESSAGE_ENQUEUED));
         return stored;
-    }
-
-    private List<String> recipients(SendRequest r, boolean encrypted) {
-        List<String> raw = r.phoneNumbers();
-        if (raw == null || raw.isEmpty()) {
-            throw new ValidationException("phoneNumbers: at least one phone number is required");
-        }
-        if (raw.size() > MAX_RECIPIENTS) {
-            throw new ValidationException("phoneNumbers: at most " + MAX_RECIPIENTS + " numbers per message");
-        }
-        boolean validate = !encrypted && !r.skipPhoneValidation();
-        String region = settings.get().defaultRegion();
-        LinkedHashSet<String> out = new LinkedHashSet<>();
-        for (int i = 0; i < raw.size(); i++) {
-            String n = raw.get(i);
-            String field = "phoneNumbers[" + i + "]";
-            if (n == null || n.isEmpty() || n.length() > 128) {
-                throw new ValidationException(field + ": must be 1 to 128 characters");
-            }
-            if (!out.add(validate ? PhoneNumbers.normalize(field, n, region) : n)) {
-                throw new ValidationException("phone numbers must be unique");
-            }
-        }
-        return List.copyOf(out);
     }
 
     private Optional<Device> selectDevice(String userId, String deviceId, Integer activeWithinHours, Instant now) {

@@ -5,13 +5,59 @@ import app.smsdesk.gateway.domain.ValidationException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /** The field rules of a send request (SMSGate's Message DTO), each failure naming its field. */
-final class SendValidation {
+public final class SendValidation {
     private static final int MAX_ID = 36;
 
     private SendValidation() {
+    }
+
+    /** A send request that passed every field rule, with numbers normalised. */
+    public record ValidatedSend(String id, MessageContent content, List<String> phoneNumbers, boolean encrypted,
+                                Instant validUntil) {
+    }
+
+    /**
+     * Checks every field rule of a send request (no storage access); 400 naming the field otherwise.
+     *
+     * @param region default region for numbers written without +
+     */
+    public static ValidatedSend validate(SendRequest r, String region, Instant now) {
+        MessageContent content = content(r);
+        String id = id(r.id());
+        boolean encrypted = Boolean.TRUE.equals(r.isEncrypted());
+        List<String> numbers = recipients(r, encrypted, region);
+        Instant validUntil = validUntil(r, now);
+        schedule(r.scheduleAt(), validUntil, now);
+        options(r);
+        return new ValidatedSend(id, content, numbers, encrypted, validUntil);
+    }
+
+    private static List<String> recipients(SendRequest r, boolean encrypted, String region) {
+        List<String> raw = r.phoneNumbers();
+        if (raw == null || raw.isEmpty()) {
+            throw new ValidationException("phoneNumbers: at least one phone number is required");
+        }
+        if (raw.size() > MessageService.MAX_RECIPIENTS) {
+            throw new ValidationException("phoneNumbers: at most " + MessageService.MAX_RECIPIENTS
+                    + " numbers per message");
+        }
+        boolean validate = !encrypted && !r.skipPhoneValidation();
+        LinkedHashSet<String> out = new LinkedHashSet<>();
+        for (int i = 0; i < raw.size(); i++) {
+            String n = raw.get(i);
+            String field = "phoneNumbers[" + i + "]";
+            if (n == null || n.isEmpty() || n.length() > 128) {
+                throw new ValidationException(field + ": must be 1 to 128 characters");
+            }
+            if (!out.add(validate ? PhoneNumbers.normalize(field, n, region) : n)) {
+                throw new ValidationException("phone numbers must be unique");
+            }
+        }
+        return List.copyOf(out);
     }
 
     static MessageContent content(SendRequest r) {
