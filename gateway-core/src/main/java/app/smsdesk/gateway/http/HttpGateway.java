@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class HttpGateway implements HttpHandler, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpGateway.class);
+    static final int WORKER_THREADS = 64;
     public static final List<String> THIRD_PARTY_PREFIXES = List.of("/api/3rdparty/v1", "/3rdparty/v1");
 
     private final Router thirdParty;
@@ -44,6 +45,8 @@ public final class HttpGateway implements HttpHandler, AutoCloseable {
     public void start(String host, int port) {
         server = Undertow.builder()
                 .addHttpListener(port, host)
+                // Workers mostly wait for the group commit, not the CPU: enough of them keeps batches large.
+                .setWorkerThreads(WORKER_THREADS)
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) ApiExchange.MAX_BODY_BYTES * 4)
                 .setServerOption(UndertowOptions.ALWAYS_SET_DATE, true)
                 .setHandler(this)

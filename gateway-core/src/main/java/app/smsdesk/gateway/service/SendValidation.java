@@ -27,7 +27,7 @@ public final class SendValidation {
      */
     public static ValidatedSend validate(SendRequest r, String region, Instant now) {
         MessageContent content = content(r);
-        String id = id(r.id());
+        String id = id(r.id(), now);
         boolean encrypted = Boolean.TRUE.equals(r.isEncrypted());
         List<String> numbers = recipients(r, encrypted, region);
         Instant validUntil = validUntil(r, now);
@@ -112,9 +112,9 @@ public final class SendValidation {
         return MessageContent.data(data, port);
     }
 
-    static String id(String id) {
+    static String id(String id, Instant now) {
         if (id == null || id.isEmpty()) {
-            return app.smsdesk.gateway.domain.Ids.newId();
+            return app.smsdesk.gateway.domain.Ids.timeOrdered(now.toEpochMilli());
         }
         if (id.length() > MAX_ID) {
             throw new ValidationException("id: at most " + MAX_ID + " characters");

@@ -170,6 +170,7 @@ public final class Database implements AutoCloseable {
     }
 
     private static void closeQuietly(Connection c) {
+        Sql.forget(c);
         try {
             c.close();
         } catch (SQLException e) {

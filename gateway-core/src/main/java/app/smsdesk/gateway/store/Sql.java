@@ -6,11 +6,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Tiny JDBC helpers so repositories read as SQL plus a row mapper. */
 public final class Sql {
+    private static final Map<Connection, Map<String, PreparedStatement>> STATEMENTS = new ConcurrentHashMap<>();
+
     private Sql() {
     }
 
@@ -22,7 +27,7 @@ public final class Sql {
 
     public static <T> List<T> list(Connection c, String sql, RowMapper<T> mapper, Object... params)
             throws SQLException {
-        try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+        try (ResultSet rs = prepare(c, sql, params).executeQuery()) {
             List<T> out = new ArrayList<>();
             while (rs.next()) {
                 out.add(mapper.map(rs));
@@ -33,7 +38,7 @@ public final class Sql {
 
     public static <T> Optional<T> one(Connection c, String sql, RowMapper<T> mapper, Object... params)
             throws SQLException {
-        try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+        try (ResultSet rs = prepare(c, sql, params).executeQuery()) {
             return rs.next() ? Optional.ofNullable(mapper.map(rs)) : Optional.empty();
         }
     }
@@ -43,21 +48,30 @@ public final class Sql {
     }
 
     public static int update(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement ps = prepare(c, sql, params)) {
-            return ps.executeUpdate();
-        }
+        return prepare(c, sql, params).executeUpdate();
     }
 
     /** Runs an INSERT and returns the new row's INTEGER key. */
     public static long insert(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement ps = prepare(c, sql, params)) {
-            ps.executeUpdate();
-        }
+        prepare(c, sql, params).executeUpdate();
         return count(c, "SELECT last_insert_rowid()");
     }
 
-    public static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
-        PreparedStatement ps = c.prepareStatement(sql);
+    /**
+     * A prepared statement from the connection's cache, with {@code params} bound. Statements stay open for the
+     * connection's lifetime (SQLite parses each distinct SQL once); callers close only their result sets.
+     * A connection is only ever used by one thread at a time (reader pool, single writer), so the per-connection
+     * map needs no locking.
+     */
+    static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
+        Map<String, PreparedStatement> cache = STATEMENTS.computeIfAbsent(c, k -> new HashMap<>());
+        PreparedStatement ps = cache.get(sql);
+        if (ps == null || ps.isClosed()) {
+            ps = c.prepareStatement(sql);
+            cache.put(sql, ps);
+        } else {
+            ps.clearParameters();
+        }
         for (int i = 0; i < params.length; i++) {
             bind(ps, i + 1, params[i]);
         }
@@ -73,6 +87,20 @@ public final class Sql {
             ps.setLong(index, t.toEpochMilli());
         } else {
             ps.setObject(index, value);
+        }
+    }
+
+    /** Closes and forgets the cached statements of a connection that is about to close. */
+    static void forget(Connection c) {
+        Map<String, PreparedStatement> cache = STATEMENTS.remove(c);
+        if (cache != null) {
+            for (PreparedStatement ps : cache.values()) {
+                try {
+                    ps.close();
+                } catch (SQLException e) {
+                    // closing anyway
+                }
+            }
         }
     }
 
