@@ -129,6 +129,14 @@ public final class Database implements AutoCloseable {
         return writer.submit(work);
     }
 
+    /**
+     * A number that changes after every commit; caches of derived values (e.g. counts) compare it to know whether
+     * anything may have changed. Read it before computing the value to cache.
+     */
+    public long version() {
+        return writer.commits();
+    }
+
     /** Runs {@code work} on a pooled read-only connection. */
     public <T> T read(SqlFunction<T> work) {
         Connection c;

@@ -27,6 +27,8 @@ public final class MessageStore {
             + "LEFT JOIN devices d ON d.id = m.device_id ";
 
     private final Database db;
+    private final java.util.concurrent.ConcurrentHashMap<String, CachedCount> counts =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public MessageStore(Database db) {
         this.db = db;
@@ -67,16 +69,38 @@ public final class MessageStore {
     public Page list(String userId, MessageQuery q) {
         List<Object> params = new ArrayList<>();
         String where = where(userId, q, params);
+        String dir = q.ascending() ? "ASC" : "DESC";
         return db.read(c -> {
-            long total = Sql.count(c, "SELECT COUNT(*) FROM messages m WHERE " + where, params.toArray());
+            long total = total(c, where, params);
             List<Object> pageParams = new ArrayList<>(params);
             pageParams.add(q.limit());
             pageParams.add(q.offset());
-            String dir = q.ascending() ? "ASC" : "DESC";
-            List<OutgoingMessage> items = Sql.list(c, SELECT + "WHERE " + where + " ORDER BY m.created_at " + dir
-                    + ", m.id " + dir + " LIMIT ? OFFSET ?", MessageStore::map, pageParams.toArray());
+            // The page's keys come from the index alone (deep offsets skip index entries, not rows), then only
+            // those rows are read and joined.
+            String order = " ORDER BY m.created_at " + dir + ", m.id " + dir;
+            List<OutgoingMessage> items = Sql.list(c, SELECT + "WHERE m.id IN (SELECT m.id FROM messages m WHERE "
+                    + where + order + " LIMIT ? OFFSET ?)" + order, MessageStore::map, pageParams.toArray());
             return new Page(items, total);
         });
+    }
+
+    private long total(java.sql.Connection c, String where, List<Object> params) throws SQLException {
+        String key = where + params;
+        long version = db.version();
+        CachedCount cached = counts.get(key);
+        if (cached != null && cached.version() == version) {
+            return cached.total();
+        }
+        long total = Sql.count(c, "SELECT COUNT(*) FROM messages m WHERE " + where, params.toArray());
+        if (counts.size() > 1000) {
+            counts.clear();
+        }
+        counts.put(key, new CachedCount(version, total));
+        return total;
+    }
+
+    /** Counting a million rows takes tens of milliseconds; the total is reused until the next commit. */
+    private record CachedCount(long version, long total) {
     }
 
     /** A page of messages and the count of all matches. */

@@ -29,6 +29,7 @@ final class WriteQueue implements AutoCloseable {
     private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean running = true;
+    private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
 
     private record Task<T>(SqlFunction<T> work, CompletableFuture<T> result) {
     }
@@ -50,6 +51,11 @@ final class WriteQueue implements AutoCloseable {
         }
         queue.add(new Task<>(work, future));
         return future;
+    }
+
+    /** Number of group commits so far: changes whenever anything was written. */
+    long commits() {
+        return commits.get();
     }
 
     <T> T execute(SqlFunction<T> work) {
@@ -100,6 +106,7 @@ final class WriteQueue implements AutoCloseable {
                 completions.add(runInSavepoint(task));
             }
             connection.commit();
+            commits.incrementAndGet();
             completions.forEach(Runnable::run);
         } catch (SQLException | RuntimeException e) {
             LOG.error("group commit of {} writes failed", batch.size(), e);

@@ -41,4 +41,17 @@ class SmokeTest {
         assertThat(read.json().get("textMessage").get("text").asText()).isEqualTo("hi");
         assertThat(read.json().get("states").get("Pending").asText()).matches(".*T.*\\.\\d{3}Z");
     }
+
+    @Test
+    void totalCountFollowsNewMessages() {
+        String auth = TestGateway.adminBasic();
+        long before = Long.parseLong(gw.get("/messages?limit=1", auth).header("X-Total-Count").orElseThrow());
+        gw.post("/messages", auth, "{\"phoneNumbers\":[\"+14155552671\"],\"textMessage\":{\"text\":\"a\"}}");
+        HttpResult after = gw.get("/messages?limit=1", auth);
+        assertThat(after.header("X-Total-Count")).contains(Long.toString(before + 1));
+        gw.post("/messages", auth, "{\"phoneNumbers\":[\"+14155552671\"],\"textMessage\":{\"text\":\"b\"}}");
+        assertThat(gw.get("/messages?limit=1", auth).header("X-Total-Count")).contains(Long.toString(before + 2));
+        assertThat(gw.get("/messages?limit=1&offset=1", auth).json().get(0).get("id").asText())
+                .isNotEqualTo(after.json().get(0).get("id").asText());
+    }
 }
