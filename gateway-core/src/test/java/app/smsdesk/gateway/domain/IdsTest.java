@@ -23,6 +23,7 @@ class IdsTest {
         assertThat(ids).allMatch(id -> id.matches("[A-Za-z0-9_-]{21}"));
         assertThat(ids).isSortedAccordingTo(String::compareTo);
         assertThat(new HashSet<>(ids)).hasSize(ids.size());
-        assertThat(Ids.timeOrdered(t).substring(0, 8)).isEqualTo(Ids.timeOrdered(t).substring(0, 8));
+        assertThat(Ids.timeOrdered(t).substring(0, 7)).isEqualTo(Ids.timeOrdered(t).substring(0, 7));
+        assertThat(Ids.timeOrdered(System.currentTimeMillis())).matches("[A-Za-z].*");
     }
 }
