@@ -91,6 +91,11 @@ public final class GatewayMain {
         }
     }
 
+    /** As {@link #parse(String[], GatewayConfig, PrintStream)}, printing help or the version to standard output. */
+    static GatewayConfig parse(String[] args, GatewayConfig base) throws UsageException {
+        return parse(args, base, System.out);
+    }
+
     /** Returns the config, or null after printing help or the version to {@code out}. */
     static GatewayConfig parse(String[] args, GatewayConfig base, PrintStream out) throws UsageException {
         GatewayConfig c = base;
