@@ -44,16 +44,13 @@ public final class GatewayMain {
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err, boolean block) {
         GatewayConfig config;
         try {
-            config = parse(args, GatewayConfig.fromEnvironment(env));
+            config = parse(args, GatewayConfig.fromEnvironment(env), out);
         } catch (UsageException e) {
             err.println("smsdesk-gateway: " + e.getMessage());
             err.println("Try --help.");
             return 2;
         }
         if (config == null) {
-            return 0;
-        }
-        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("--version"))) {
             return 0;
         }
         Gateway gateway;
@@ -94,18 +91,23 @@ public final class GatewayMain {
         }
     }
 
-    /** Returns the config, or null after printing help or the version. */
+    /** As {@link #parse(String[], GatewayConfig, PrintStream)}, printing help or the version to standard output. */
     static GatewayConfig parse(String[] args, GatewayConfig base) throws UsageException {
+        return parse(args, base, System.out);
+    }
+
+    /** Returns the config, or null after printing help or the version to {@code out}. */
+    static GatewayConfig parse(String[] args, GatewayConfig base, PrintStream out) throws UsageException {
         GatewayConfig c = base;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--help", "-h" -> {
-                    System.out.print(USAGE);
+                    out.print(USAGE);
                     return null;
                 }
                 case "--version" -> {
-                    System.out.println("smsdesk-gateway " + Gateway.version());
+                    out.println("smsdesk-gateway " + Gateway.version());
                     return null;
                 }
                 case "--host" -> c = c.withHost(value(args, ++i, arg));
