@@ -135,7 +135,7 @@ public final class Gateway implements AutoCloseable {
         RevocationList revocations = new RevocationList(clock);
         usage = new TokenUsageTracker();
         authenticator = new Authenticator(basic, jwt, revocations, usage, gatewaySettings::jwtEnabled, clock);
-        TokenService tokens = new TokenService(db, new TokenStore(db), jwt, basic, revocations, usage,
+        TokenService tokens = new TokenService(new TokenStore(db), jwt, basic, revocations, usage,
                 gatewaySettings, events, clock);
         DeviceEvents deviceEvents = new DeviceEvents(deviceStore);
         return new Services(

@@ -7,16 +7,10 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import app.smsdesk.gateway.service.TokenService;
-import app.smsdesk.gateway.store.InboxStore;
-import app.smsdesk.gateway.store.MessageStore;
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import java.util.Set;
 
 /**
  * The layering of gateway-core: launcher → web (http, mobile) → service → auth → store → domain, checked on the
@@ -25,15 +19,6 @@ import java.util.Set;
 @AnalyzeClasses(packages = "app.smsdesk.gateway", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
     private static final String ROOT = "app.smsdesk.gateway";
-
-    /**
-     * The service API hands out these store records (a page of results, a query). They are plain values, but they
-     * belong in {@code domain} next to {@code MessageQuery}; until they move, web code may use them and nothing
-     * else of {@code store}.
-     */
-    private static final DescribedPredicate<JavaClass> STORE_VALUES_IN_SERVICE_API = DescribedPredicate.describe(
-            "store records returned by the service API", c -> Set.of(MessageStore.Page.class.getName(),
-                    InboxStore.Page.class.getName(), InboxStore.Query.class.getName()).contains(c.getName()));
 
     @ArchTest
     static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
@@ -48,9 +33,7 @@ class ArchitectureTest {
             .whereLayer("Web").mayOnlyBeAccessedByLayers("Launcher")
             .whereLayer("Service").mayOnlyBeAccessedByLayers("Launcher", "Web")
             .whereLayer("Auth").mayOnlyBeAccessedByLayers("Launcher", "Web", "Service")
-            .whereLayer("Store").mayOnlyBeAccessedByLayers("Launcher", "Service", "Auth")
-            .ignoreDependency(JavaClass.Predicates.resideInAPackage(ROOT + ".http.."), STORE_VALUES_IN_SERVICE_API)
-            .ignoreDependency(JavaClass.Predicates.resideInAPackage(ROOT + ".mobile.."), STORE_VALUES_IN_SERVICE_API);
+            .whereLayer("Store").mayOnlyBeAccessedByLayers("Launcher", "Service", "Auth");
 
     @ArchTest
     static final ArchRule domainDependsOnlyOnTheJdk = classes().that().resideInAPackage(ROOT + ".domain..")
@@ -73,10 +56,9 @@ class ArchitectureTest {
             .doNotHaveFullyQualifiedName(GatewayMain.class.getName())
             .should(ACCESS_STANDARD_STREAMS).because("everything else logs through SLF4J");
 
-    /** JDBC lives in store. TokenService rotates a refresh token inside one write transaction (a known exception). */
+    /** JDBC lives in store. */
     @ArchTest
     static final ArchRule jdbcOnlyInStore = noClasses().that().resideOutsideOfPackage(ROOT + ".store..")
-            .and().doNotHaveFullyQualifiedName(TokenService.class.getName())
             .should().dependOnClassesThat().resideInAPackage("java.sql..");
 
     @ArchTest

@@ -1,8 +1,9 @@
 package app.smsdesk.gateway.http;
 
+import app.smsdesk.gateway.domain.InboxQuery;
 import app.smsdesk.gateway.domain.IncomingMessage;
+import app.smsdesk.gateway.domain.Page;
 import app.smsdesk.gateway.service.InboxService;
-import app.smsdesk.gateway.store.InboxStore;
 import java.time.Instant;
 import java.util.List;
 
@@ -31,10 +32,10 @@ public final class InboxHandlers {
     }
 
     void list(ApiExchange ex) {
-        InboxStore.Query q = new InboxStore.Query(Params.string(ex, "type"), Params.string(ex, "deviceId"),
+        InboxQuery q = new InboxQuery(Params.string(ex, "type"), Params.string(ex, "deviceId"),
                 Params.time(ex, "from"), Params.time(ex, "to"), null, Params.integer(ex, "limit", 50),
                 Params.integer(ex, "offset", 0));
-        InboxStore.Page page = inbox.list(ex.principal(), q);
+        Page<IncomingMessage> page = inbox.list(ex.principal(), q);
         ex.setHeader("X-Total-Count", Long.toString(page.total()));
         ex.json(200, page.items().stream().map(IncomingView::of).toList());
     }

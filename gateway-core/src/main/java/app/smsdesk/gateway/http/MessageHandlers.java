@@ -2,11 +2,11 @@ package app.smsdesk.gateway.http;
 
 import app.smsdesk.gateway.domain.MessageQuery;
 import app.smsdesk.gateway.domain.OutgoingMessage;
+import app.smsdesk.gateway.domain.Page;
 import app.smsdesk.gateway.domain.ProcessingState;
 import app.smsdesk.gateway.domain.ValidationException;
 import app.smsdesk.gateway.service.MessageService;
 import app.smsdesk.gateway.service.SendRequest;
-import app.smsdesk.gateway.store.MessageStore;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -59,7 +59,7 @@ public final class MessageHandlers {
         MessageQuery q = new MessageQuery(Params.time(ex, "from"), Params.time(ex, "to"), state(ex),
                 Params.string(ex, "deviceId"), null, Params.integer(ex, "limit", 50),
                 Params.integer(ex, "offset", 0), ascending(ex));
-        MessageStore.Page page = messages.list(ex.principal(), q);
+        Page<OutgoingMessage> page = messages.list(ex.principal(), q);
         boolean content = Params.bool(ex, "includeContent");
         ex.setHeader("X-Total-Count", Long.toString(page.total()));
         ex.json(200, page.items().stream().map(m -> MessageView.of(m, content)).toList());

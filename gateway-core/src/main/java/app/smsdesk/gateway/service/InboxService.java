@@ -2,7 +2,9 @@ package app.smsdesk.gateway.service;
 
 import app.smsdesk.gateway.domain.Device;
 import app.smsdesk.gateway.domain.DeviceEvent;
+import app.smsdesk.gateway.domain.InboxQuery;
 import app.smsdesk.gateway.domain.IncomingMessage;
+import app.smsdesk.gateway.domain.Page;
 import app.smsdesk.gateway.domain.Principal;
 import app.smsdesk.gateway.domain.ValidationException;
 import app.smsdesk.gateway.store.InboxStore;
@@ -34,7 +36,7 @@ public final class InboxService {
         this.clock = clock;
     }
 
-    public InboxStore.Page list(Principal caller, InboxStore.Query q) {
+    public Page<IncomingMessage> list(Principal caller, InboxQuery q) {
         if (q.limit() < 1 || q.limit() > MAX_LIMIT) {
             throw new ValidationException("limit: must be between 1 and " + MAX_LIMIT);
         }

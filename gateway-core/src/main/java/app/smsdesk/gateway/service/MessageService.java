@@ -7,6 +7,7 @@ import app.smsdesk.gateway.domain.MessageContent;
 import app.smsdesk.gateway.domain.MessageQuery;
 import app.smsdesk.gateway.domain.NotFoundException;
 import app.smsdesk.gateway.domain.OutgoingMessage;
+import app.smsdesk.gateway.domain.Page;
 import app.smsdesk.gateway.domain.Principal;
 import app.smsdesk.gateway.domain.ProcessingState;
 import app.smsdesk.gateway.domain.RecipientState;
@@ -98,7 +99,7 @@ public final class MessageService {
         return store.find(caller.userId(), id).orElseThrow(() -> new NotFoundException("message not found"));
     }
 
-    public MessageStore.Page list(Principal caller, MessageQuery query) {
+    public Page<OutgoingMessage> list(Principal caller, MessageQuery query) {
         if (query.limit() < 1 || query.limit() > MAX_LIST_LIMIT) {
             throw new ValidationException("limit: must be between 1 and " + MAX_LIST_LIMIT);
         }

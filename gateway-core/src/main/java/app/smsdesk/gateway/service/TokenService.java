@@ -14,7 +14,6 @@ import app.smsdesk.gateway.domain.Scopes;
 import app.smsdesk.gateway.domain.TokenInfo;
 import app.smsdesk.gateway.domain.UnauthorizedException;
 import app.smsdesk.gateway.domain.ValidationException;
-import app.smsdesk.gateway.store.Database;
 import app.smsdesk.gateway.store.TokenStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +22,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Mints, refreshes, revokes and lists JWTs. Every issued token is recorded in the inventory (never the token
@@ -33,7 +31,6 @@ public final class TokenService {
     static final String DISABLED = "token service disabled, contact your administrator";
     public static final int MAX_NAME_LENGTH = 100;
 
-    private final Database db;
     private final TokenStore store;
     private final JwtCodec jwt;
     private final BasicAuthenticator basic;
@@ -51,10 +48,9 @@ public final class TokenService {
     public record IssuedTokens(TokenInfo access, String accessToken, TokenInfo refresh, String refreshToken) {
     }
 
-    public TokenService(Database db, TokenStore store, JwtCodec jwt, BasicAuthenticator basic,
+    public TokenService(TokenStore store, JwtCodec jwt, BasicAuthenticator basic,
                         RevocationList revocations, TokenUsageTracker usage,
                         GatewaySettingsService settings, EventLogService log, Clock clock) {
-        this.db = db;
         this.store = store;
         this.jwt = jwt;
         this.basic = basic;
@@ -115,16 +111,28 @@ public final class TokenService {
         requireEnabled();
         JwtCodec.Claims claims = refreshClaims(authorization);
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        RefreshOutcome outcome = db.write(c -> rotate(c, claims, now));
-        outcome.revoked().forEach(t -> revocations.add(t.jti(), t.expiresAt()));
-        if (outcome.issued() == null) {
-            log.warn(claims.userId(), "tokens", "refresh token replayed; token family revoked",
-                    Map.of("jti", claims.jti(), "revoked", String.valueOf(outcome.revoked().size())));
-            throw new UnauthorizedException("replayed refresh token " + claims.jti());
+        List<IssuedTokens> issued = new ArrayList<>(1);
+        TokenStore.Rotation rotation = store.rotateRefresh(claims.jti(), now, old -> {
+            IssuedTokens pair = issuePair(old.userId(), old.scopes(), Duration.ofSeconds(old.ttlSeconds()),
+                    old.name(), old.family(), "refresh:" + old.jti(), now);
+            issued.add(pair);
+            return List.of(pair.access(), pair.refresh());
+        });
+        rotation.revoked().forEach(t -> revocations.add(t.jti(), t.expiresAt()));
+        switch (rotation.outcome()) {
+            case ROTATED -> {
+                log.info(claims.userId(), "tokens", "token refreshed",
+                        context(issued.get(0).access(), "refresh:" + claims.jti()));
+                return issued.get(0);
+            }
+            case REPLAYED -> {
+                log.warn(claims.userId(), "tokens", "refresh token replayed; token family revoked",
+                        Map.of("jti", claims.jti(), "revoked", String.valueOf(rotation.revoked().size())));
+                throw new UnauthorizedException("replayed refresh token " + claims.jti());
+            }
+            case EXPIRED -> throw new UnauthorizedException("expired refresh token " + claims.jti());
+            default -> throw new UnauthorizedException("unknown refresh token " + claims.jti());
         }
-        log.info(claims.userId(), "tokens", "token refreshed",
-                context(outcome.issued().access(), "refresh:" + claims.jti()));
-        return outcome.issued();
     }
 
     private JwtCodec.Claims refreshClaims(String authorization) {
@@ -144,30 +152,6 @@ public final class TokenService {
             throw new UnauthorizedException("token without original_scopes is not a refresh token");
         }
         return claims;
-    }
-
-    private record RefreshOutcome(IssuedTokens issued, List<TokenInfo> revoked) {
-    }
-
-    private RefreshOutcome rotate(java.sql.Connection c, JwtCodec.Claims claims, Instant now)
-            throws java.sql.SQLException {
-        Optional<TokenInfo> row = TokenStore.find(c, claims.jti());
-        if (row.isEmpty() || !row.get().isRefresh()) {
-            throw new UnauthorizedException("unknown refresh token " + claims.jti());
-        }
-        TokenInfo old = row.get();
-        if (old.revokedAt() != null) {
-            return new RefreshOutcome(null, TokenStore.revokeFamily(c, old.family(), now));
-        }
-        if (!old.expiresAt().isAfter(now)) {
-            throw new UnauthorizedException("expired refresh token " + claims.jti());
-        }
-        TokenStore.markRevoked(c, old.jti(), now);
-        IssuedTokens issued = issuePair(old.userId(), old.scopes(), Duration.ofSeconds(old.ttlSeconds()),
-                old.name(), old.family(), "refresh:" + old.jti(), now);
-        TokenStore.insert(c, issued.access());
-        TokenStore.insert(c, issued.refresh());
-        return new RefreshOutcome(issued, List.of(old));
     }
 
     /** Revokes the caller's token with this jti and its paired refresh token. Unknown ids are not an error. */

@@ -1,6 +1,8 @@
 package app.smsdesk.gateway.store;
 
+import app.smsdesk.gateway.domain.InboxQuery;
 import app.smsdesk.gateway.domain.IncomingMessage;
+import app.smsdesk.gateway.domain.Page;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -14,15 +16,6 @@ public final class InboxStore {
             + "LEFT JOIN devices d ON d.id = i.device_id ";
 
     private final Database db;
-
-    /** A page of incoming messages and the count of all matches. */
-    public record Page(List<IncomingMessage> items, long total) {
-    }
-
-    /** Filters of {@code GET /inbox}; null means no filter. */
-    public record Query(String type, String deviceId, Instant from, Instant to, String search, int limit,
-                        int offset) {
-    }
 
     public InboxStore(Database db) {
         this.db = db;
@@ -40,7 +33,7 @@ public final class InboxStore {
                 m.receivedAt(), now)) == 1;
     }
 
-    public Page list(String userId, Query q) {
+    public Page<IncomingMessage> list(String userId, InboxQuery q) {
         StringBuilder where = new StringBuilder("i.user_id = ?");
         List<Object> params = new ArrayList<>(List.of(userId));
         if (q.type() != null) {
@@ -71,7 +64,7 @@ public final class InboxStore {
             List<Object> page = new ArrayList<>(params);
             page.add(q.limit());
             page.add(q.offset());
-            return new Page(Sql.list(c, SELECT + "WHERE " + where + " ORDER BY i.received_at DESC, i.id DESC "
+            return new Page<>(Sql.list(c, SELECT + "WHERE " + where + " ORDER BY i.received_at DESC, i.id DESC "
                     + "LIMIT ? OFFSET ?", InboxStore::map, page.toArray()), total);
         });
     }

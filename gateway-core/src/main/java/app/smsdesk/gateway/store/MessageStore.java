@@ -5,6 +5,7 @@ import app.smsdesk.gateway.domain.MessageContent;
 import app.smsdesk.gateway.domain.MessageQuery;
 import app.smsdesk.gateway.domain.NotFoundException;
 import app.smsdesk.gateway.domain.OutgoingMessage;
+import app.smsdesk.gateway.domain.Page;
 import app.smsdesk.gateway.domain.ProcessingState;
 import app.smsdesk.gateway.domain.RecipientState;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -66,7 +67,7 @@ public final class MessageStore {
     }
 
     /** One page of the account's messages plus the total number of matches. */
-    public Page list(String userId, MessageQuery q) {
+    public Page<OutgoingMessage> list(String userId, MessageQuery q) {
         List<Object> params = new ArrayList<>();
         String where = where(userId, q, params);
         String dir = q.ascending() ? "ASC" : "DESC";
@@ -80,7 +81,7 @@ public final class MessageStore {
             String order = " ORDER BY m.created_at " + dir + ", m.id " + dir;
             List<OutgoingMessage> items = Sql.list(c, SELECT + "WHERE m.id IN (SELECT m.id FROM messages m WHERE "
                     + where + order + " LIMIT ? OFFSET ?)" + order, MessageStore::map, pageParams.toArray());
-            return new Page(items, total);
+            return new Page<>(items, total);
         });
     }
 
@@ -101,10 +102,6 @@ public final class MessageStore {
 
     /** Counting a million rows takes tens of milliseconds; the total is reused until the next commit. */
     private record CachedCount(long version, long total) {
-    }
-
-    /** A page of messages and the count of all matches. */
-    public record Page(List<OutgoingMessage> items, long total) {
     }
 
     private static String where(String userId, MessageQuery q, List<Object> params) {

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** The token inventory table. */
 public final class TokenStore {
@@ -21,8 +22,7 @@ public final class TokenStore {
         this.db = db;
     }
 
-    /** Inserts tokens in the caller's transaction (used inside a write). */
-    public static void insert(Connection c, TokenInfo t) throws SQLException {
+    private static void insert(Connection c, TokenInfo t) throws SQLException {
         Sql.update(c, "INSERT INTO tokens (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 t.jti(), t.userId(), t.use(), t.parentJti(), t.family(), t.name(), String.join(" ", t.scopes()),
                 t.ttlSeconds(), t.mintedBy(), t.createdAt(), t.expiresAt(), t.revokedAt(), t.lastUsedAt(),
@@ -38,7 +38,7 @@ public final class TokenStore {
         });
     }
 
-    public static Optional<TokenInfo> find(Connection c, String jti) throws SQLException {
+    private static Optional<TokenInfo> find(Connection c, String jti) throws SQLException {
         return Sql.one(c, "SELECT " + COLUMNS + " FROM tokens WHERE jti = ?", TokenStore::map, jti);
     }
 
@@ -53,9 +53,42 @@ public final class TokenStore {
         return db.write(c -> revokeWhere(c, "user_id = ? AND (jti = ? OR parent_jti = ?)", now, userId, jti, jti));
     }
 
-    /** Revokes every token of a family (refresh replay); returns those newly revoked. */
-    public static List<TokenInfo> revokeFamily(Connection c, String family, Instant now) throws SQLException {
-        return revokeWhere(c, "family = ?", now, family);
+    /** How presenting a refresh token for rotation ended. */
+    public enum Outcome { ROTATED, UNKNOWN, EXPIRED, REPLAYED }
+
+    /**
+     * The result of a rotation.
+     *
+     * @param outcome what happened
+     * @param revoked tokens revoked by it (the used refresh token, or the whole family on a replay)
+     */
+    public record Rotation(Outcome outcome, List<TokenInfo> revoked) {
+    }
+
+    /**
+     * Rotates a refresh token in one transaction: an unknown or expired one changes nothing; one already used
+     * (a replay) revokes its whole family; otherwise it is revoked and {@code successors} (computed from it) are
+     * stored.
+     */
+    public Rotation rotateRefresh(String jti, Instant now, Function<TokenInfo, List<TokenInfo>> successors) {
+        return db.write(c -> {
+            Optional<TokenInfo> row = find(c, jti);
+            if (row.isEmpty() || !row.get().isRefresh()) {
+                return new Rotation(Outcome.UNKNOWN, List.of());
+            }
+            TokenInfo old = row.get();
+            if (old.revokedAt() != null) {
+                return new Rotation(Outcome.REPLAYED, revokeWhere(c, "family = ?", now, old.family()));
+            }
+            if (!old.expiresAt().isAfter(now)) {
+                return new Rotation(Outcome.EXPIRED, List.of());
+            }
+            Sql.update(c, "UPDATE tokens SET revoked_at = ? WHERE jti = ?", now, old.jti());
+            for (TokenInfo t : successors.apply(old)) {
+                insert(c, t);
+            }
+            return new Rotation(Outcome.ROTATED, List.of(old));
+        });
     }
 
     /** Revokes every unexpired token of an account (password change); returns those newly revoked. */
@@ -71,11 +104,6 @@ public final class TokenStore {
             Sql.update(c, "UPDATE tokens SET revoked_at = ? WHERE jti = ?", now, t.jti());
         }
         return hit;
-    }
-
-    /** Marks a token revoked inside the caller's transaction. */
-    public static boolean markRevoked(Connection c, String jti, Instant now) throws SQLException {
-        return Sql.update(c, "UPDATE tokens SET revoked_at = ? WHERE jti = ? AND revoked_at IS NULL", now, jti) == 1;
     }
 
     /** Revoked tokens that have not yet expired: the in-memory revocation list is built from these. */
