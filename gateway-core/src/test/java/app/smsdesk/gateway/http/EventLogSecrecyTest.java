@@ -68,6 +68,9 @@ class EventLogSecrecyTest {
         gw.get("/messages", bearer(widened));
         gw.get("/messages", "Token " + token);
         gw.get("/messages", bearer(MISPLACED_PASSWORD));
+        gw.get("/messages", basic(token, "")); // curl -u "$TOKEN:" style: the token as the login
+        gw.get("/messages", basic(token, "x"));
+        gw.get("/messages", basic(MISPLACED_PASSWORD + "-" + MISPLACED_PASSWORD, ""));
         gw.post("/auth/token/refresh", basic(TestGateway.ADMIN, WRONG_PASSWORD), null);
         gw.post("/auth/token/refresh", bearer(tampered), null);
         gw.services().tokens().flushUsage();
@@ -110,7 +113,7 @@ class EventLogSecrecyTest {
     void theScenarioWasLogged() {
         String log = log(adminBasic());
         assertThat(log).contains("token minted", "token refreshed", "token revoked", "replayed",
-                "authentication failed");
+                "authentication failed", "'nobody'");
     }
 
     @Test
