@@ -8,6 +8,7 @@ import app.smsdesk.gateway.testing.HttpResult;
 import app.smsdesk.gateway.testing.TestGateway;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -104,7 +105,7 @@ class ScopeTableTest {
     }
 
     /** Describes every endpoint whose answer does not match the expectation for these credentials. */
-    private static List<String> mismatches(String authorization, java.util.function.Predicate<Endpoint> opens) {
+    private static List<String> mismatches(String authorization, Predicate<Endpoint> opens) {
         List<String> wrong = new ArrayList<>();
         for (Endpoint e : ENDPOINTS) {
             HttpResult r = call(e, authorization);

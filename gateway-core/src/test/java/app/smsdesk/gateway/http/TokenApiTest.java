@@ -6,6 +6,8 @@ import static app.smsdesk.gateway.testing.TestGateway.bearer;
 import static app.smsdesk.gateway.testing.TestGateway.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.smsdesk.gateway.domain.GatewayOptions;
+import app.smsdesk.gateway.service.GatewaySettingsService;
 import app.smsdesk.gateway.testing.HttpResult;
 import app.smsdesk.gateway.testing.TestGateway;
 import app.smsdesk.gateway.testing.TestJwts;
@@ -126,6 +128,25 @@ class TokenApiTest {
 
         assertThat(r.status()).as(r.toString()).isEqualTo(400);
         assertThat(r.json().path("message").asText()).contains("ttl").contains("365 days");
+    }
+
+    @Test
+    void theMaximumFollowsTheGatewaySetting() {
+        GatewaySettingsService settings = gw.services().gatewaySettings();
+        GatewayOptions saved = settings.get();
+        settings.update(new GatewayOptions(true, Duration.ofHours(1), Duration.ofHours(2), Duration.ofDays(30),
+                saved.defaultRegion(), saved.messageRetentionDays()), "test");
+        try {
+            Instant expected = expectedExpiry(7200);
+            HttpResult atMax = mint(adminBasic(), Map.of("scopes", List.of("messages:send"), "ttl", 7200));
+            assertThat(Instant.parse(atMax.json().path("expires_at").asText())).isEqualTo(expected);
+
+            HttpResult above = mint(adminBasic(), Map.of("scopes", List.of("messages:send"), "ttl", 7201));
+            assertThat(above.status()).as(above.toString()).isEqualTo(400);
+            assertThat(above.json().path("message").asText()).contains("7200 seconds");
+        } finally {
+            settings.update(saved, "test");
+        }
     }
 
     @ParameterizedTest(name = "ttl {0}")

@@ -12,6 +12,7 @@ import app.smsdesk.gateway.testing.TestGateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -140,7 +141,7 @@ class TokenInventoryTest {
         JsonNode flushed = row(jti);
         assertThat(flushed.path("useCount").asLong()).as("after the flush, not counted twice").isEqualTo(3);
         assertThat(Instant.parse(flushed.path("lastUsedAt").asText())).isEqualTo(lastUse.truncatedTo(
-                java.time.temporal.ChronoUnit.MILLIS));
+                ChronoUnit.MILLIS));
 
         gw.clock().advance(Duration.ofSeconds(5));
         use(t.path("access_token").asText(), 2);
@@ -164,7 +165,7 @@ class TokenInventoryTest {
         JsonNode access = row(jti);
         assertThat(access.path("status").asText()).isEqualTo("revoked");
         assertThat(Instant.parse(access.path("revokedAt").asText()))
-                .isEqualTo(revokedAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+                .isEqualTo(revokedAt.truncatedTo(ChronoUnit.MILLIS));
         JsonNode refresh = refreshRow(jti);
         assertThat(refresh.path("status").asText()).isEqualTo("revoked");
         assertThat(refresh.path("revokedAt").asText()).matches(WIRE_TIME);

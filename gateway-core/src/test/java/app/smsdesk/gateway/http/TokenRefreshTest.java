@@ -13,8 +13,15 @@ import app.smsdesk.gateway.testing.TestGateway;
 import app.smsdesk.gateway.testing.TestJwts;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,7 +94,7 @@ class TokenRefreshTest {
     @Test
     void theRotatedTokenKeepsTheRequestedLifetime() {
         JsonNode first = mint(600, "messages:list");
-        Instant now = gw.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant now = gw.clock().instant().truncatedTo(ChronoUnit.SECONDS);
 
         JsonNode second = refresh(first, null).json();
 
@@ -128,6 +135,30 @@ class TokenRefreshTest {
 
         assertUnauthorized(gw.get("/messages", access(third)));
         assertUnauthorized(refresh(third, null));
+    }
+
+    @Test
+    void twoConcurrentRefreshesWithOneTokenYieldOneRotationAndOneReplay() throws Exception {
+        JsonNode pair = mint(600, "messages:list");
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<HttpResult>> calls = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                calls.add(pool.submit(() -> {
+                    go.await();
+                    return refresh(pair, null);
+                }));
+            }
+            go.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<HttpResult> f : calls) {
+                statuses.add(f.get(30, TimeUnit.SECONDS).status());
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(201, 401);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
