@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * HTTP Basic login against the bcrypt hashes, with successful checks cached for an hour under a SHA-256 of the
@@ -13,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class BasicAuthenticator {
     private static final long CACHE_MILLIS = 3_600_000L;
+    /** What a login looks like (at most 32 plain characters); anything else may be a pasted token or password. */
+    private static final Pattern LOGIN_SHAPE = Pattern.compile("[A-Za-z0-9_.@+-]{1,32}");
 
     private final UserStore users;
     private final PasswordHasher hasher;
@@ -57,7 +60,7 @@ public final class BasicAuthenticator {
         // Verify against a dummy hash for unknown users so timing does not reveal which logins exist.
         boolean ok = hasher.verify(password, hash == null ? dummyHash : hash) && hash != null;
         if (!ok) {
-            throw new UnauthorizedException("wrong login or password for '" + login + "'");
+            throw new UnauthorizedException("wrong login or password for " + loggable(login));
         }
         cache.put(key, new CachedLogin(login, now + CACHE_MILLIS));
         return login;
@@ -66,6 +69,15 @@ public final class BasicAuthenticator {
     /** Drops cached logins of an account (after a password change). */
     public void forget(String userId) {
         cache.values().removeIf(c -> c.userId().equals(userId));
+    }
+
+    /**
+     * Names a failed login for the event log. Clients that send a token as the Basic user name
+     * ({@code curl -u "$TOKEN:"}) must not get it written to the log, so only login-shaped names are quoted.
+     */
+    static String loggable(String login) {
+        return LOGIN_SHAPE.matcher(login).matches() ? "'" + login + "'"
+                : "a malformed login of " + login.length() + " characters";
     }
 
     private static String cacheKey(String login, String password) {

@@ -39,6 +39,7 @@ public final class TokenService {
     private final GatewaySettingsService settings;
     private final EventLogService log;
     private final Clock clock;
+    private final Object usageFlush = new Object();
 
     /** What a client asks for. {@code ttlSeconds} null or 0 means the default lifetime. */
     public record MintRequest(List<String> scopes, Long ttlSeconds, String name) {
@@ -189,14 +190,19 @@ public final class TokenService {
 
     /** The caller's issued tokens, newest first, with usage counted since the last flush included. */
     public List<TokenInfo> inventory(Principal caller) {
-        return store.listByUser(caller.userId()).stream()
-                .map(t -> usage.peek(t.jti()).map(d -> t.withUsage(d.lastUsed(), d.uses())).orElse(t))
-                .toList();
+        // Under the flush lock: between draining the counters and writing them, neither place holds the uses.
+        synchronized (usageFlush) {
+            return store.listByUser(caller.userId()).stream()
+                    .map(t -> usage.peek(t.jti()).map(d -> t.withUsage(d.lastUsed(), d.uses())).orElse(t))
+                    .toList();
+        }
     }
 
     /** Writes buffered use counts to the inventory (called every few seconds and at shutdown). */
     public void flushUsage() {
-        store.addUsage(usage.drain());
+        synchronized (usageFlush) {
+            store.addUsage(usage.drain());
+        }
         revocations.prune();
     }
 
