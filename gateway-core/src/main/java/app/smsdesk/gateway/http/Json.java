@@ -5,7 +5,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -70,6 +72,12 @@ public final class Json {
             return value;
         } catch (MismatchedInputException e) {
             throw new ValidationException(describe(e));
+        } catch (JsonMappingException e) {
+            if (e.getCause() instanceof InputCoercionException c && !path(e).isEmpty()) {
+                // A number too large for its field: the parser's error, wrapped with the field's path.
+                throw new ValidationException(path(e) + ": " + c.getOriginalMessage());
+            }
+            throw new ValidationException("malformed JSON: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw new ValidationException("malformed JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
@@ -91,10 +99,14 @@ public final class Json {
         }
     }
 
-    private static String describe(MismatchedInputException e) {
-        String path = e.getPath().stream()
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static String describe(MismatchedInputException e) {
+        String path = path(e);
         String expected = e.getTargetType() == null ? "another type" : typeName(e.getTargetType());
         if (path.isEmpty()) {
             return "request body: expected " + expected;
