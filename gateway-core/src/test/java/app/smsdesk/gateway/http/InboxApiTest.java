@@ -90,7 +90,7 @@ class InboxApiTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"type=sms", "type=EMAIL", "limit=0", "limit=501", "limit=-5", "offset=-1",
-        "from=yesterday"})
+        "from=yesterday", "to=%2B999999999-12-31T23:59:59Z"})
     void aBadQueryIs400(String query) {
         assertError(gw.get("/inbox?" + query, reader.basic()), 400, query.substring(0, query.indexOf('=')));
     }
@@ -130,6 +130,9 @@ class InboxApiTest {
         "since|{\"since\":\"2026-03-01\",\"until\":\"2026-03-02T00:00:00Z\"}",
         "messageTypes|{\"since\":\"2026-03-01T00:00:00Z\",\"until\":\"2026-03-02T00:00:00Z\",\"messageTypes\":[]}",
         "messageTypes|{\"since\":\"2026-03-01T00:00:00Z\",\"until\":\"2026-03-02T00:00:00Z\",\"messageTypes\":[\"X\"]}",
+        "messageTypes|{\"since\":\"2026-03-01T00:00:00Z\",\"until\":\"2026-03-02T00:00:00Z\",\"messageTypes\":[null]}",
+        "since|{\"since\":\"-999999999-01-01T00:00:00Z\",\"until\":\"2026-03-02T00:00:00Z\"}",
+        "until|{\"since\":\"2026-03-01T00:00:00Z\",\"until\":\"+999999999-12-31T23:59:59Z\"}",
         "webhookDelivery|{\"since\":\"2026-03-01T00:00:00Z\",\"until\":\"2026-03-02T00:00:00Z\","
             + "\"webhookDelivery\":\"Always\"}",
         "deviceId|{\"since\":\"2026-03-01T00:00:00Z\",\"until\":\"2026-03-02T00:00:00Z\","

@@ -130,6 +130,7 @@ class LogApiTest {
         assertError(gw.get("/logs?from=2026-01-01", TestGateway.adminBasic()), 400, "from");
         assertError(gw.get("/logs?to=noon", TestGateway.adminBasic()), 400, "to");
         assertError(gw.get("/logs?limit=0", TestGateway.adminBasic()), 400, "limit");
+        assertError(gw.get("/logs?from=" + q("+999999999-12-31T23:59:59Z"), TestGateway.adminBasic()), 400, "from");
     }
 
     @Test

@@ -124,6 +124,8 @@ class MessageListTest {
         assertThat(assertJson(gw.get("/messages?from=" + offset, many.basic()), 200)).hasSize(2);
         assertError(gw.get("/messages?from=2026-01-01T00:00:00", many.basic()), 400, "from");
         assertError(gw.get("/messages?to=yesterday", many.basic()), 400, "to");
+        assertError(gw.get("/messages?from=" + q("+999999999-12-31T23:59:59Z"), many.basic()), 400, "from");
+        assertError(gw.get("/messages?to=-999999999-01-01T00:00:00Z", many.basic()), 400, "to");
     }
 
     @Test
