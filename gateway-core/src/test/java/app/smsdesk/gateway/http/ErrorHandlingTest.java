@@ -91,7 +91,7 @@ class ErrorHandlingTest {
 
     static Stream<Arguments> unreadableBodies() {
         List<String> bodies = List.of("{", "{\"since\":}", "not json", "{} {}", "{\"url\":\"a\",\"url\":\"b\"}",
-                "[]", "\"text\"", "42", "null", "[{\"a\":1}]");
+                "[]", "\"text\"", "42", "null", "[{\"a\":1}]", "{\"a\":".repeat(1500) + "1" + "}".repeat(1500));
         return BODY_ENDPOINTS.stream().flatMap(e -> bodies.stream().map(b -> Arguments.of(e[0], e[1], b)));
     }
 

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -98,7 +99,7 @@ class LogApiTest {
             assertWireTime(e.get("createdAt"));
             times.add(Instant.parse(e.get("createdAt").asText()));
         }
-        assertThat(times).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(times).isSortedAccordingTo(Comparator.reverseOrder());
         JsonNode accepted = entry(logs, "message accepted");
         assertThat(accepted.get("module").asText()).isEqualTo("messages");
         assertThat(accepted.get("priority").asText()).isEqualTo("INFO");

@@ -17,7 +17,9 @@ import app.smsdesk.gateway.testing.TestGateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,7 +61,7 @@ class MessageListTest {
 
     private static List<String> newestFirst(int from, int to) {
         List<String> out = new ArrayList<>(ids(sent.subList(from, to)));
-        java.util.Collections.reverse(out);
+        Collections.reverse(out);
         return out;
     }
 
@@ -120,7 +122,7 @@ class MessageListTest {
 
     @Test
     void fromAndToAcceptAnOffsetButNeedAZone() {
-        String offset = q(sent.get(53).createdAt().atOffset(java.time.ZoneOffset.ofHours(2)).toString());
+        String offset = q(sent.get(53).createdAt().atOffset(ZoneOffset.ofHours(2)).toString());
         assertThat(assertJson(gw.get("/messages?from=" + offset, many.basic()), 200)).hasSize(2);
         assertError(gw.get("/messages?from=2026-01-01T00:00:00", many.basic()), 400, "from");
         assertError(gw.get("/messages?to=yesterday", many.basic()), 400, "to");
