@@ -5,15 +5,20 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 import java.time.Instant;
@@ -27,6 +32,10 @@ public final class Json {
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            // ALLOW_COERCION_OF_SCALARS does not cover strings: without this, [14155552671] became "14155552671".
+            .withCoercionConfig(LogicalType.Textual, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .addModule(new SimpleModule().addSerializer(Instant.class, new InstantSerializer()))
             .build();
@@ -63,6 +72,12 @@ public final class Json {
             return value;
         } catch (MismatchedInputException e) {
             throw new ValidationException(describe(e));
+        } catch (JsonMappingException e) {
+            if (e.getCause() instanceof InputCoercionException c && !path(e).isEmpty()) {
+                // A number too large for its field: the parser's error, wrapped with the field's path.
+                throw new ValidationException(path(e) + ": " + c.getOriginalMessage());
+            }
+            throw new ValidationException("malformed JSON: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw new ValidationException("malformed JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
@@ -84,10 +99,14 @@ public final class Json {
         }
     }
 
-    private static String describe(MismatchedInputException e) {
-        String path = e.getPath().stream()
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static String describe(MismatchedInputException e) {
+        String path = path(e);
         String expected = e.getTargetType() == null ? "another type" : typeName(e.getTargetType());
         if (path.isEmpty()) {
             return "request body: expected " + expected;

@@ -19,13 +19,25 @@ public final class WireTime {
         return FORMAT.format(instant);
     }
 
-    /** Parses an RFC 3339 timestamp that carries a zone; 400 naming {@code field} otherwise. */
+    /**
+     * Parses an RFC 3339 timestamp that carries a zone; 400 naming {@code field} otherwise. RFC 3339 years have
+     * four digits; Java would also read {@code +999999999-12-31T...}, which the store cannot hold as epoch millis.
+     */
     public static Instant parse(String field, String value) {
+        OffsetDateTime t;
         try {
-            return OffsetDateTime.parse(value.strip(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            t = OffsetDateTime.parse(value.strip(), DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         } catch (DateTimeParseException | NullPointerException e) {
-            throw new ValidationException(field + ": must be an RFC 3339 timestamp with a time zone, e.g. "
-                    + "2026-01-31T12:00:00Z");
+            throw invalid(field);
         }
+        if (t.getYear() < 0 || t.getYear() > 9999) {
+            throw invalid(field);
+        }
+        return t.toInstant();
+    }
+
+    private static ValidationException invalid(String field) {
+        return new ValidationException(field + ": must be an RFC 3339 timestamp with a time zone, e.g. "
+                + "2026-01-31T12:00:00Z");
     }
 }

@@ -79,7 +79,7 @@ public final class InboxService {
                 throw new ValidationException("messageTypes: give at least one type or leave it out");
             }
             for (String t : r.messageTypes()) {
-                if (!IncomingMessage.TYPES.contains(t)) {
+                if (t == null || !IncomingMessage.TYPES.contains(t)) { // List.of(...).contains(null) throws
                     throw new ValidationException("messageTypes: must be among " + String.join(", ",
                             IncomingMessage.TYPES));
                 }

@@ -2,6 +2,7 @@ package app.smsdesk.gateway.service;
 
 import app.smsdesk.gateway.domain.MessageContent;
 import app.smsdesk.gateway.domain.ValidationException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -11,6 +12,7 @@ import java.util.List;
 /** The field rules of a send request (SMSGate's Message DTO), each failure naming its field. */
 public final class SendValidation {
     private static final int MAX_ID = 36;
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private SendValidation() {
     }
@@ -132,6 +134,10 @@ public final class SendValidation {
         if (r.ttl() != null) {
             if (r.ttl() < 5) {
                 throw new ValidationException("ttl: must be at least 5 seconds");
+            }
+            if (r.ttl() > Duration.between(now, LATEST).toSeconds()) {
+                // Would overflow (or not fit the store's epoch millis, or RFC 3339's four-digit years).
+                throw new ValidationException("ttl: too large; validUntil would be after the year 9999");
             }
             return now.plusSeconds(r.ttl());
         }
