@@ -54,7 +54,7 @@ public final class InboxStore {
         }
         if (q.search() != null && !q.search().isBlank()) {
             where.append(" AND (i.content LIKE ? ESCAPE '\\' OR i.sender LIKE ? ESCAPE '\\')");
-            String like = "%" + q.search().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            String like = Sql.containsPattern(q.search());
             params.add(like);
             params.add(like);
         }

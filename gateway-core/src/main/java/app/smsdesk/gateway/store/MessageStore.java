@@ -126,7 +126,7 @@ public final class MessageStore {
         }
         if (q.search() != null && !q.search().isBlank()) {
             w.append(" AND (m.content LIKE ? ESCAPE '\\' OR m.recipients LIKE ? ESCAPE '\\' OR m.ext_id = ?)");
-            String like = "%" + q.search().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            String like = Sql.containsPattern(q.search());
             params.add(like);
             params.add(like);
             params.add(q.search());

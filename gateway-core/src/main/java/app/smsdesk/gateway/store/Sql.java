@@ -116,6 +116,11 @@ public final class Sql {
         return rs.wasNull() ? null : v;
     }
 
+    /** A LIKE pattern (with {@code ESCAPE '\\'}) matching values that contain {@code text} literally. */
+    public static String containsPattern(String text) {
+        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
     /** True when the failure is a UNIQUE or PRIMARY KEY violation. */
     public static boolean isUniqueViolation(SQLException e) {
         String m = String.valueOf(e.getMessage());
