@@ -7,8 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.smsdesk.gateway.testing.HttpResult;
 import app.smsdesk.gateway.testing.TestGateway;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -16,17 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The same API under {@code /3rdparty/v1} (public cloud style) and {@code /api/3rdparty/v1} (self-hosted). */
 class ApiMountTest {
-    static TestGateway gw;
-
-    @BeforeAll
-    static void start() {
-        gw = TestGateway.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        gw.close();
-    }
+    @RegisterExtension
+    static final TestGateway gw = TestGateway.perClass();
 
     static Stream<Arguments> readEndpoints() {
         return Stream.of("/3rdparty/v1", "/api/3rdparty/v1").flatMap(prefix -> Stream.of("/messages", "/message",

@@ -27,9 +27,9 @@ import org.jose4j.jwt.JwtClaims;
 import org.jose4j.keys.EllipticCurves;
 import org.jose4j.keys.HmacKey;
 import org.jose4j.lang.JoseException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -39,19 +39,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * built with the gateway's real key so each case differs from a valid token in exactly one respect.
  */
 class AuthFailureTest {
-    static TestGateway gw;
+    @RegisterExtension
+    static final TestGateway gw = TestGateway.perClass();
     /** A genuine token: the template every forged token is derived from. */
     static String genuine;
 
     @BeforeAll
     static void start() {
-        gw = TestGateway.start();
         genuine = gw.mint(List.of("messages:list", "messages:send")).path("access_token").asText();
-    }
-
-    @AfterAll
-    static void stop() {
-        gw.close();
     }
 
     private static String b64(String s) {

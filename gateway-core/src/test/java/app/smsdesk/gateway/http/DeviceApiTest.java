@@ -17,25 +17,15 @@ import app.smsdesk.gateway.testing.TestGateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code GET /devices}, {@code DELETE /devices/{id}} and the legacy {@code /device} alias. */
 class DeviceApiTest {
-    static TestGateway gw;
-
-    @BeforeAll
-    static void start() {
-        gw = TestGateway.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        gw.close();
-    }
+    @RegisterExtension
+    static final TestGateway gw = TestGateway.perClass();
 
     private static Device register(Account a, String name, List<SimCard> sims) {
         return gw.services().devices().register(a.login(), name, null, sims, "1.40.0").device();

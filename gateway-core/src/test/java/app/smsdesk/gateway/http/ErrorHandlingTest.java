@@ -16,9 +16,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -38,17 +37,8 @@ class ErrorHandlingTest {
             new String[] {"PUT", "/settings"}, new String[] {"POST", "/inbox/refresh"},
             new String[] {"POST", "/messages/inbox/export"}, new String[] {"POST", "/inbox/export"});
 
-    static TestGateway gw;
-
-    @BeforeAll
-    static void start() {
-        gw = TestGateway.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        gw.close();
-    }
+    @RegisterExtension
+    static final TestGateway gw = TestGateway.perClass();
 
     @ParameterizedTest
     @ValueSource(strings = {"/nope", "/messages/a/b", "/webhooks/x/y", "/devices/x/messages", "/auth",

@@ -15,9 +15,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The event log ({@code GET /logs}) records token and login events but never a token or a password. */
 class EventLogSecrecyTest {
@@ -26,13 +26,13 @@ class EventLogSecrecyTest {
     private static final String WRONG_PASSWORD = "Wr0ng-Passw0rd-In-A-Log";
     private static final String MISPLACED_PASSWORD = "password-sent-without-colon";
 
-    static TestGateway gw;
+    @RegisterExtension
+    static final TestGateway gw = TestGateway.perClass();
     /** Every secret that went over the wire during the scenario. */
     static final List<String> secrets = new ArrayList<>();
 
     @BeforeAll
     static void scenario() {
-        gw = TestGateway.start();
         gw.services().accounts().createAccount(OTHER, OTHER_PASSWORD);
         secrets.addAll(List.of(TestGateway.PASSWORD, OTHER_PASSWORD, WRONG_PASSWORD, MISPLACED_PASSWORD));
         secrets.add(b64(TestGateway.ADMIN + ":" + TestGateway.PASSWORD));
@@ -74,11 +74,6 @@ class EventLogSecrecyTest {
         gw.post("/auth/token/refresh", basic(TestGateway.ADMIN, WRONG_PASSWORD), null);
         gw.post("/auth/token/refresh", bearer(tampered), null);
         gw.services().tokens().flushUsage();
-    }
-
-    @AfterAll
-    static void stop() {
-        gw.close();
     }
 
     private static String b64(String s) {

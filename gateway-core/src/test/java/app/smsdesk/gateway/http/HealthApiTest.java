@@ -7,25 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.smsdesk.gateway.testing.TestGateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The probes answer without credentials at the root and under both API bases. */
 class HealthApiTest {
-    static TestGateway gw;
-
-    @BeforeAll
-    static void start() {
-        gw = TestGateway.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        gw.close();
-    }
+    @RegisterExtension
+    static final TestGateway gw = TestGateway.perClass();
 
     static Stream<Arguments> probes() {
         return Stream.of("", "/3rdparty/v1", "/api/3rdparty/v1").flatMap(base -> Stream.of(

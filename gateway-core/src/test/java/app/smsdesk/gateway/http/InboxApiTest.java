@@ -20,15 +20,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code GET /inbox}, {@code POST /inbox/refresh} and the deprecated inbox export routes. */
 class InboxApiTest {
-    static TestGateway gw;
+    @RegisterExtension
+    static final TestGateway gw = TestGateway.perClass();
     /** Three SMS and one data SMS, a minute apart, in this order: sms-1, data-1, sms-2, sms-3. */
     static Account reader;
     static Device phone;
@@ -36,7 +37,6 @@ class InboxApiTest {
 
     @BeforeAll
     static void start() {
-        gw = TestGateway.start();
         reader = newAccount(gw);
         phone = gw.services().devices().register(reader.login(), "inbox phone", null, List.of(), null).device();
         t0 = Instant.parse("2026-03-01T10:00:00.250Z");
@@ -44,11 +44,6 @@ class InboxApiTest {
         record(reader, "data-1", "DATA_SMS", t0.plus(Duration.ofMinutes(1)), "SGVsbG8=");
         record(reader, "sms-2", "SMS", t0.plus(Duration.ofMinutes(2)), "x".repeat(200));
         record(reader, "sms-3", "SMS", t0.plus(Duration.ofMinutes(3)), "Third");
-    }
-
-    @AfterAll
-    static void stop() {
-        gw.close();
     }
 
     private static void record(Account a, String id, String type, Instant at, String content) {

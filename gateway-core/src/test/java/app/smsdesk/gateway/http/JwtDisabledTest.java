@@ -15,23 +15,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.jose4j.jwt.JwtClaims;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** With JWT switched off, token endpoints answer 501, every Bearer token is refused, Basic keeps working. */
 class JwtDisabledTest {
-    static TestGateway gw;
-
-    @BeforeAll
-    static void start() {
-        gw = TestGateway.start(false);
-    }
-
-    @AfterAll
-    static void stop() {
-        gw.close();
-    }
+    @RegisterExtension
+    static final TestGateway gw = TestGateway.perClass(false);
 
     private static void setJwt(boolean enabled) {
         GatewaySettingsService settings = gw.services().gatewaySettings();

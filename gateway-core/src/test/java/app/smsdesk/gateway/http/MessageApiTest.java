@@ -20,25 +20,15 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code POST/GET/DELETE /messages[/{id}]} and the legacy {@code /message} alias, over real HTTP. */
 class MessageApiTest {
-    static TestGateway gw;
-
-    @BeforeAll
-    static void start() {
-        gw = TestGateway.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        gw.close();
-    }
+    @RegisterExtension
+    static final TestGateway gw = TestGateway.perClass();
 
     static String text(String text, String... numbers) {
         return TestGateway.json(Map.of("textMessage", Map.of("text", text), "phoneNumbers", List.of(numbers)));

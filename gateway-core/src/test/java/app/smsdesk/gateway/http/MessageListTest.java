@@ -21,22 +21,22 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code GET /messages}: paging, filters, sorting, content and account isolation. */
 class MessageListTest {
-    static TestGateway gw;
+    @RegisterExtension
+    static final TestGateway gw = TestGateway.perClass();
     /** 55 messages, one second apart, oldest first; the first is cancelled. */
     static Account many;
     static List<OutgoingMessage> sent;
 
     @BeforeAll
     static void start() {
-        gw = TestGateway.start();
         many = newAccount(gw);
         sent = new ArrayList<>();
         for (int i = 0; i < 55; i++) {
@@ -44,11 +44,6 @@ class MessageListTest {
             gw.clock().advance(Duration.ofSeconds(1));
         }
         gw.services().messages().cancel(many.principal(), sent.get(0).id());
-    }
-
-    @AfterAll
-    static void stop() {
-        gw.close();
     }
 
     private static OutgoingMessage send(Account a, String text) {

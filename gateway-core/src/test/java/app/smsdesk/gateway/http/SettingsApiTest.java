@@ -13,9 +13,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,20 +24,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SettingsApiTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    static TestGateway gw;
+    @RegisterExtension
+    static final TestGateway gw = TestGateway.perClass();
     /** The account the table of invalid documents is tried on. */
     static Account rejecting;
 
     @BeforeAll
     static void start() {
-        gw = TestGateway.start();
         rejecting = newAccount(gw);
         patch(rejecting, "{'ping':{'interval_seconds':60}}");
-    }
-
-    @AfterAll
-    static void stop() {
-        gw.close();
     }
 
     /** JSON written with single quotes, for readability. */

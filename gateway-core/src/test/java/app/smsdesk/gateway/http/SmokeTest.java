@@ -4,22 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.smsdesk.gateway.testing.HttpResult;
 import app.smsdesk.gateway.testing.TestGateway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SmokeTest {
-    static TestGateway gw;
-
-    @BeforeAll
-    static void start() {
-        gw = TestGateway.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        gw.close();
-    }
+    @RegisterExtension
+    static final TestGateway gw = TestGateway.perClass();
 
     @Test
     void healthAnswersWithoutCredentials() {

@@ -18,9 +18,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code GET /auth/tokens}: every issued token with its metadata and usage, never the token itself. */
 class TokenInventoryTest {
@@ -28,17 +28,12 @@ class TokenInventoryTest {
     private static final String OTHER = "inventory-other";
     private static final String OTHER_PASSWORD = "inventory-other-password";
 
-    static TestGateway gw;
+    @RegisterExtension
+    static final TestGateway gw = TestGateway.perClass();
 
     @BeforeAll
     static void start() {
-        gw = TestGateway.start();
         gw.services().accounts().createAccount(OTHER, OTHER_PASSWORD);
-    }
-
-    @AfterAll
-    static void stop() {
-        gw.close();
     }
 
     private static JsonNode mint(String auth, Map<String, Object> body) {

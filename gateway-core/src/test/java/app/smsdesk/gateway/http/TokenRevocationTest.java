@@ -13,26 +13,21 @@ import app.smsdesk.gateway.testing.TestGateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code DELETE /auth/token/{jti}}: always 204, effective from the very next request, per account. */
 class TokenRevocationTest {
     private static final String OTHER = "second-account";
     private static final String OTHER_PASSWORD = "another-long-password-42";
 
-    static TestGateway gw;
+    @RegisterExtension
+    static final TestGateway gw = TestGateway.perClass();
 
     @BeforeAll
     static void start() {
-        gw = TestGateway.start();
         gw.services().accounts().createAccount(OTHER, OTHER_PASSWORD);
-    }
-
-    @AfterAll
-    static void stop() {
-        gw.close();
     }
 
     private static JsonNode mint(String auth, String... scopes) {

@@ -19,20 +19,24 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real gateway for tests: 127.0.0.1, port 0, a temporary data directory, a known admin password and a
  * clock the test can move. Calls go over real HTTP with {@link java.net.http.HttpClient}.
  */
-public final class TestGateway implements AutoCloseable {
+public final class TestGateway implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
     public static final String ADMIN = "admin";
     public static final String PASSWORD = "correct-horse-battery-staple";
     public static final String PRIVATE_TOKEN = "test-private-token-0123456789";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private final Path dataDir;
+    private Path dataDir;
     private final boolean ownsDir;
     private final MutableClock clock;
+    private final Boolean jwtAtStart;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Gateway gateway;
 
@@ -40,7 +44,33 @@ public final class TestGateway implements AutoCloseable {
         this.dataDir = dataDir;
         this.ownsDir = ownsDir;
         this.clock = clock;
-        this.gateway = Gateway.start(config(jwt));
+        this.jwtAtStart = jwt;
+        if (dataDir != null) {
+            this.gateway = Gateway.start(config(jwt));
+        }
+    }
+
+    /**
+     * One gateway for a whole test class, as a JUnit extension: {@code @RegisterExtension static final TestGateway
+     * gw = TestGateway.perClass();} starts it before the class's {@code @BeforeAll} methods and closes it after.
+     */
+    public static TestGateway perClass() {
+        return perClass(null);
+    }
+
+    public static TestGateway perClass(Boolean jwtEnabled) {
+        return new TestGateway(null, true, new MutableClock(), jwtEnabled);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        dataDir = Files.createTempDirectory("smsdesk-test");
+        gateway = Gateway.start(config(jwtAtStart));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     /** A gateway in a fresh temporary directory (deleted on close). */
