@@ -13,10 +13,12 @@ import app.smsdesk.gateway.http.HttpGateway;
 import app.smsdesk.gateway.http.InboxHandlers;
 import app.smsdesk.gateway.http.LogHandlers;
 import app.smsdesk.gateway.http.MessageHandlers;
+import app.smsdesk.gateway.http.MobileHandlers;
 import app.smsdesk.gateway.http.RouteTable;
 import app.smsdesk.gateway.http.SettingsHandlers;
 import app.smsdesk.gateway.http.TokenHandlers;
 import app.smsdesk.gateway.http.WebhookHandlers;
+import app.smsdesk.gateway.mobile.Phones;
 import app.smsdesk.gateway.service.AccountService;
 import app.smsdesk.gateway.service.DeviceEvents;
 import app.smsdesk.gateway.service.DeviceService;
@@ -122,6 +124,7 @@ public final class Gateway implements AutoCloseable {
 
     private TokenUsageTracker usage;
     private Authenticator authenticator;
+    private Phones phones;
 
     private Services wire(byte[] jwtKey) {
         var clock = config.clock();
@@ -138,14 +141,22 @@ public final class Gateway implements AutoCloseable {
         TokenService tokens = new TokenService(db, new TokenStore(db), jwt, basic, revocations, usage,
                 gatewaySettings, events, clock);
         DeviceEvents deviceEvents = new DeviceEvents(deviceStore);
+        MessageStore messageStore = new MessageStore(db);
+        WebhookStore webhookStore = new WebhookStore(db);
+        AccountService accounts = new AccountService(users, hasher, basic, tokens, events, clock);
+        DeviceService devices = new DeviceService(deviceStore, deviceEvents, events, clock);
+        SettingsService settings = new SettingsService(new UserSettingsStore(db), deviceEvents, events, clock);
+        InboxService inbox = new InboxService(new InboxStore(db), deviceEvents, events, clock);
+        phones = new Phones(new Phones.Deps(deviceStore, messageStore, webhookStore, users, devices, accounts,
+                settings, inbox, deviceEvents, events, () -> privateToken, clock));
         return new Services(
-                new AccountService(users, hasher, basic, tokens, events, clock),
+                accounts,
                 tokens,
-                new MessageService(new MessageStore(db), deviceStore, deviceEvents, gatewaySettings, events, clock),
-                new DeviceService(deviceStore, events, clock),
-                new WebhookService(new WebhookStore(db), deviceStore, deviceEvents, events, clock),
-                new SettingsService(new UserSettingsStore(db), deviceEvents, events, clock),
-                new InboxService(new InboxStore(db), deviceEvents, events, clock),
+                new MessageService(messageStore, deviceStore, deviceEvents, gatewaySettings, events, clock),
+                devices,
+                new WebhookService(webhookStore, deviceStore, deviceEvents, events, clock),
+                settings,
+                inbox,
                 events, gatewaySettings, new HealthService(db, version()), deviceEvents);
     }
 
@@ -159,8 +170,9 @@ public final class Gateway implements AutoCloseable {
                 new WebhookHandlers(services.webhooks()),
                 new SettingsHandlers(services.settings()),
                 new LogHandlers(services.events()));
-        HttpGateway server = new HttpGateway(RouteTable.thirdParty(handlers), RouteTable.health(health),
-                authenticator, services.events());
+        HttpGateway server = new HttpGateway(RouteTable.thirdParty(handlers),
+                RouteTable.mobile(new MobileHandlers(phones, config.clock())), RouteTable.health(health),
+                authenticator, phones.registry()::authenticate, services.events());
         server.start(config.host(), config.port());
         return server;
     }
@@ -181,6 +193,11 @@ public final class Gateway implements AutoCloseable {
             services.tokens().flushUsage();
         } catch (RuntimeException e) {
             LOG.warn("flushing token usage failed", e);
+        }
+        try {
+            phones.flushLastSeen();
+        } catch (RuntimeException e) {
+            LOG.warn("flushing phones' last-seen times failed", e);
         }
     }
 
@@ -229,6 +246,11 @@ public final class Gateway implements AutoCloseable {
         return services;
     }
 
+    /** The phone side (mobile API internals: registry, sync, SSE hub). */
+    public Phones phones() {
+        return phones;
+    }
+
     public FirstRun firstRun() {
         return firstRun;
     }
@@ -255,6 +277,7 @@ public final class Gateway implements AutoCloseable {
     @Override
     public void close() {
         jobs.shutdownNow();
+        phones.close();
         http.close();
         flushUsage();
         db.close();
