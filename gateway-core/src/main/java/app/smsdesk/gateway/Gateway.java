@@ -14,10 +14,13 @@ import app.smsdesk.gateway.http.InboxHandlers;
 import app.smsdesk.gateway.http.LogHandlers;
 import app.smsdesk.gateway.http.MessageHandlers;
 import app.smsdesk.gateway.http.MobileHandlers;
+import app.smsdesk.gateway.http.PairingHandlers;
+import app.smsdesk.gateway.http.Route;
 import app.smsdesk.gateway.http.RouteTable;
 import app.smsdesk.gateway.http.SettingsHandlers;
 import app.smsdesk.gateway.http.TokenHandlers;
 import app.smsdesk.gateway.http.WebhookHandlers;
+import app.smsdesk.gateway.mobile.PairingService;
 import app.smsdesk.gateway.mobile.Phones;
 import app.smsdesk.gateway.service.AccountService;
 import app.smsdesk.gateway.service.DeviceEvents;
@@ -41,11 +44,14 @@ import app.smsdesk.gateway.store.TokenStore;
 import app.smsdesk.gateway.store.UserSettingsStore;
 import app.smsdesk.gateway.store.UserStore;
 import app.smsdesk.gateway.store.WebhookStore;
+import app.smsdesk.gateway.tls.LocalCertificates;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Executors;
@@ -70,6 +76,7 @@ public final class Gateway implements AutoCloseable {
     private final ScheduledExecutorService jobs;
     private final FirstRun firstRun;
     private final String privateToken;
+    private final LocalCertificates certificates;
 
     /**
      * Secrets generated on this start, to be shown once (null when given or already present).
@@ -90,6 +97,8 @@ public final class Gateway implements AutoCloseable {
         DataDir dir = new DataDir(config.dataDir());
         this.db = new Database(dir.databaseFile());
         try {
+            this.certificates = config.httpsPort() == GatewayConfig.HTTPS_OFF ? null
+                    : LocalCertificates.open(dir, config.clock());
             byte[] jwtKey = loadOrCreateJwtKey(dir);
             String generatedToken = null;
             Optional<String> storedToken = dir.readSecret(PRIVATE_TOKEN_FILE);
@@ -157,7 +166,8 @@ public final class Gateway implements AutoCloseable {
                 new WebhookService(webhookStore, deviceStore, deviceEvents, events, clock),
                 settings,
                 inbox,
-                events, gatewaySettings, new HealthService(db, version()), deviceEvents);
+                events, gatewaySettings, new HealthService(db, version()), deviceEvents,
+                new PairingService(certificates, () -> privateToken, this::port, this::httpsPort, phones.hub()));
     }
 
     private HttpGateway startHttp() {
@@ -170,10 +180,16 @@ public final class Gateway implements AutoCloseable {
                 new WebhookHandlers(services.webhooks()),
                 new SettingsHandlers(services.settings()),
                 new LogHandlers(services.events()));
+        List<Route> root = new ArrayList<>(RouteTable.health(health));
+        root.addAll(RouteTable.pairing(new PairingHandlers(services.pairing())));
         HttpGateway server = new HttpGateway(RouteTable.thirdParty(handlers),
-                RouteTable.mobile(new MobileHandlers(phones, config.clock())), RouteTable.health(health),
+                RouteTable.mobile(new MobileHandlers(phones, config.clock())), root,
                 authenticator, phones.registry()::authenticate, services.events());
-        server.start(config.host(), config.port());
+        if (certificates == null) {
+            server.start(config.host(), config.port());
+        } else {
+            server.start(config.host(), config.port(), config.httpsPort(), certificates.sslContext());
+        }
         return server;
     }
 
@@ -185,6 +201,9 @@ public final class Gateway implements AutoCloseable {
         });
         s.scheduleWithFixedDelay(this::flushUsage, 5, 5, TimeUnit.SECONDS);
         s.scheduleWithFixedDelay(this::applyRetention, 1, Duration.ofHours(6).toMinutes(), TimeUnit.MINUTES);
+        if (certificates != null) {
+            s.scheduleWithFixedDelay(this::renewCertificate, 5, 5, TimeUnit.MINUTES);
+        }
         return s;
     }
 
@@ -198,6 +217,15 @@ public final class Gateway implements AutoCloseable {
             phones.flushLastSeen();
         } catch (RuntimeException e) {
             LOG.warn("flushing phones' last-seen times failed", e);
+        }
+    }
+
+    /** A laptop moves between networks: keep the server certificate covering its current addresses. */
+    private void renewCertificate() {
+        try {
+            certificates.refresh();
+        } catch (RuntimeException e) {
+            LOG.warn("renewing the server certificate failed", e);
         }
     }
 
@@ -261,7 +289,17 @@ public final class Gateway implements AutoCloseable {
     }
 
     public int port() {
-        return http.port();
+        return http == null ? config.port() : http.port();
+    }
+
+    /** The HTTPS port, or -1 when HTTPS is off. */
+    public int httpsPort() {
+        return http == null ? config.httpsPort() : http.httpsPort();
+    }
+
+    /** The local CA and server certificate, or null when HTTPS is off. */
+    public LocalCertificates certificates() {
+        return certificates;
     }
 
     public GatewayConfig config() {
@@ -272,6 +310,15 @@ public final class Gateway implements AutoCloseable {
     public String localUrl() {
         String host = "0.0.0.0".equals(config.host()) || "::".equals(config.host()) ? "127.0.0.1" : config.host();
         return "http://" + host + ":" + port();
+    }
+
+    /** The HTTPS URL on this machine, or null when HTTPS is off. */
+    public String localHttpsUrl() {
+        if (httpsPort() < 0) {
+            return null;
+        }
+        String host = "0.0.0.0".equals(config.host()) || "::".equals(config.host()) ? "127.0.0.1" : config.host();
+        return "https://" + host + ":" + httpsPort();
     }
 
     @Override

@@ -143,6 +143,14 @@ public final class ApiExchange {
         writeJson(exchange, status, Json.write(value));
     }
 
+    /** A response that is not JSON (certificate downloads). */
+    public void bytes(int status, String contentType, byte[] body) {
+        exchange.setStatusCode(status);
+        exchange.getResponseHeaders().put(CONTENT_TYPE, contentType);
+        exchange.setResponseContentLength(body.length);
+        exchange.getResponseSender().send(ByteBuffer.wrap(body));
+    }
+
     /** A response with no body (204, or 202 as the clients expect it). */
     public void empty(int status) {
         exchange.setStatusCode(status);

@@ -97,6 +97,13 @@ public final class RouteTable {
         return List.copyOf(r);
     }
 
+    /** Pairing downloads at the root, over plain HTTP too (a phone must fetch the CA before it trusts HTTPS). */
+    public static List<Route> pairing(PairingHandlers h) {
+        return List.of(
+                open("GET", "/ca.crt", h::caCertificate),
+                open("GET", "/ca.pem", h::caCertificatePem));
+    }
+
     /** Probes served without credentials, at the root and under each API base. */
     public static List<Route> health(HealthHandlers h) {
         return List.of(
