@@ -192,6 +192,11 @@ class PhoneEndToEndTest {
         PhoneSimulator phone = phone(PhoneSimulator.Config.of(base(),
                 new PhoneSimulator.SignUp(TestGateway.PRIVATE_TOKEN)).holding());
         phone.start();
+        // Let the pull that follows the stream's opening finish first: a phone that pulls a message it already
+        // holds reports it (as Pending, stored as Processed), and only Pending messages can be cancelled.
+        assertThat(phone.awaitStreamAttempt(WAIT)).isEqualTo(200);
+        phone.awaitEvent("SettingsUpdated", WAIT);
+        phone.drain();
         String id = send("{\"phoneNumbers\":[\"+14155552671\"],\"textMessage\":{\"text\":\"x\"}}");
         phone.awaitEvent("MessageEnqueued", WAIT);
         phone.drain();
