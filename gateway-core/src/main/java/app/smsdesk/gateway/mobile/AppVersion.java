@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * @param patch patch version
  */
 public record AppVersion(int major, int minor, int patch) implements Comparable<AppVersion> {
-    private static final Pattern USER_AGENT = Pattern.compile("me\\.capcom\\.smsgateway/v?(\\d+)\\.(\\d+)(?:\\.(\\d+))?");
+    private static final Pattern USER_AGENT =
+            Pattern.compile("me\\.capcom\\.smsgateway/v?(\\d+)\\.(\\d+)(?:\\.(\\d+))?");
     private static final Pattern PLAIN = Pattern.compile("v?(\\d+)\\.(\\d+)(?:\\.(\\d+))?.*");
 
     /** The newest app version this gateway was checked against. */

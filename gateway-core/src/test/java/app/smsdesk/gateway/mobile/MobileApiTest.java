@@ -42,7 +42,8 @@ class MobileApiTest {
     }
 
     static PhoneSimulator registered() {
-        return registered(PhoneSimulator.Config.of(gw.mobileApi(), new PhoneSimulator.SignUp(TestGateway.PRIVATE_TOKEN)));
+        return registered(PhoneSimulator.Config.of(gw.mobileApi(),
+                new PhoneSimulator.SignUp(TestGateway.PRIVATE_TOKEN)));
     }
 
     static PhoneSimulator registered(PhoneSimulator.Config c) {
@@ -378,6 +379,14 @@ class MobileApiTest {
             gw.delete("/messages/" + id, TestGateway.adminBasic());
             assertThat(List.of(lines.readLine(), lines.readLine(), lines.readLine())).containsExactly(
                     "event: MessageCancelled", "data: {\"messageId\":\"" + id + "\"}", "");
+            assertThat(gw.post("/inbox/refresh", TestGateway.adminBasic(),
+                    "{\"since\":\"2026-01-01T00:00:00.123456Z\",\"until\":\"2026-01-02T00:00:00Z\",\"triggerWebhooks\":true}").status()).isEqualTo(202);
+            assertThat(lines.readLine()).isEqualTo("event: MessagesExportRequested");
+            JsonNode data = app.smsdesk.gateway.http.Json.readTree(lines.readLine().substring("data: ".length())
+                    .getBytes(StandardCharsets.UTF_8));
+            assertThat(data.get("since").asText()).isEqualTo("2026-01-01T00:00:00.123Z");
+            assertThat(data.get("until").asText()).isEqualTo("2026-01-02T00:00:00.000Z");
+            assertThat(data.get("triggerWebhooks").asText()).isEqualTo("true");
         }
     }
 

@@ -4,7 +4,6 @@ import app.smsdesk.gateway.testing.phone.PhoneDtos.Message;
 import app.smsdesk.gateway.testing.phone.PhoneDtos.MessagePatch;
 import app.smsdesk.gateway.testing.phone.PhoneDtos.ProcessingState;
 import app.smsdesk.gateway.testing.phone.PhoneDtos.RecipientState;
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -906,7 +905,8 @@ public final class PhoneSimulator implements AutoCloseable {
         String[] x = a.split("\\.");
         String[] y = b.split("\\.");
         for (int i = 0; i < 3; i++) {
-            int c = Integer.compare(i < x.length ? Integer.parseInt(x[i]) : 0, i < y.length ? Integer.parseInt(y[i]) : 0);
+            int c = Integer.compare(i < x.length ? Integer.parseInt(x[i]) : 0,
+                    i < y.length ? Integer.parseInt(y[i]) : 0);
             if (c != 0) {
                 return c;
             }
