@@ -380,7 +380,8 @@ class MobileApiTest {
             assertThat(List.of(lines.readLine(), lines.readLine(), lines.readLine())).containsExactly(
                     "event: MessageCancelled", "data: {\"messageId\":\"" + id + "\"}", "");
             assertThat(gw.post("/inbox/refresh", TestGateway.adminBasic(),
-                    "{\"since\":\"2026-01-01T00:00:00.123456Z\",\"until\":\"2026-01-02T00:00:00Z\",\"triggerWebhooks\":true}").status()).isEqualTo(202);
+                    "{\"since\":\"2026-01-01T00:00:00.123456Z\",\"until\":\"2026-01-02T00:00:00Z\","
+                            + "\"triggerWebhooks\":true}").status()).isEqualTo(202);
             assertThat(lines.readLine()).isEqualTo("event: MessagesExportRequested");
             JsonNode data = app.smsdesk.gateway.http.Json.readTree(lines.readLine().substring("data: ".length())
                     .getBytes(StandardCharsets.UTF_8));
