@@ -8,10 +8,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonSyntaxException;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -163,16 +160,13 @@ public final class PhoneSimulator implements AutoCloseable {
     private final BlockingQueue<SseEvent> events = new LinkedBlockingQueue<>();
     private final List<String> syncFailures = new CopyOnWriteArrayList<>();
     private final List<Consumer<List<Message>>> pullListeners = new CopyOnWriteArrayList<>();
-    private final BlockingQueue<Integer> sseOpens = new LinkedBlockingQueue<>();
     private final Map<String, List<ProcessingState>> reported = new LinkedHashMap<>();
     private volatile Registration registration;
     private volatile List<PhoneDtos.Webhook> cloudWebhooks = List.of();
     private volatile JsonObject settings = new JsonObject();
     private volatile String signingKey = randomKey();
     private volatile String signingKeyOverride;
-    private volatile boolean sseWanted;
-    private volatile InputStream sseBody;
-    private volatile Thread sseThread;
+    private volatile EventStreamClient stream;
     private volatile boolean closed;
 
     public PhoneSimulator(Config config) {
@@ -672,72 +666,35 @@ public final class PhoneSimulator implements AutoCloseable {
         return execute(req).statusCode();
     }
 
-    // ---------------------------------------------------------------- SSE
+    // ---------------------------------------------------------------- events (SSE)
 
     /** Opens {@code GET /events} and keeps it open, reconnecting after {@code sseRetry} when it closes. */
     public void openEvents() {
-        sseWanted = true;
-        Thread t = daemon(this::eventLoop, "phone-sse");
-        sseThread = t;
-        t.start();
-    }
+        closeEvents();
+        EventStreamClient client = new EventStreamClient(http, URI.create(config.baseUrl() + "/events"),
+                this::bearer, config.sseRetry(), new EventStreamClient.Listener() {
+                    @Override
+                    public void opened() {
+                        later(PhoneSimulator.this::syncQuietly); // the app pulls on every (re)connect
+                    }
 
-    private void eventLoop() {
-        while (sseWanted) {
-            try {
-                HttpRequest req = HttpRequest.newBuilder(URI.create(config.baseUrl() + "/events"))
-                        .header("Accept", "text/event-stream").header("User-Agent", "okhttp/4.10.0")
-                        .header("Authorization", bearer()).GET().build();
-                HttpResponse<InputStream> r = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
-                String type = r.headers().firstValue("Content-Type").orElse("");
-                if (r.statusCode() != 200 || !type.startsWith("text/event-stream")) {
-                    r.body().close();
-                    sseOpens.add(r.statusCode() == 200 ? -1 : r.statusCode());
-                } else {
-                    sseBody = r.body();
-                    sseOpens.add(200);
-                    later(this::syncQuietly); // the app pulls on every (re)connect
-                    readEvents(r.body());
-                }
-            } catch (IOException e) {
-                // closed or refused: retry below
-            } catch (InterruptedException e) {
-                return;
-            }
-            if (sseWanted) {
-                try {
-                    Thread.sleep(config.sseRetry().toMillis());
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }
-    }
+                    @Override
+                    public void event(SseEvent event) {
+                        dispatch(event);
+                    }
 
-    private void readEvents(InputStream in) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        String name = null;
-        StringBuilder data = null;
-        String line;
-        while ((line = reader.readLine()) != null) {
-            if (line.isEmpty()) {
-                if (data != null) { // OkHttp drops events without a data field
-                    dispatch(new SseEvent(name, data.toString()));
-                } else if (name != null) {
-                    syncFailures.add("event without data line dropped: " + name);
-                }
-                name = null;
-                data = null;
-            } else if (line.startsWith(":")) {
-                events.add(new SseEvent(":comment", line.substring(1)));
-            } else if (line.startsWith("event:")) {
-                name = line.substring(6).strip();
-            } else if (line.startsWith("data:")) {
-                String d = line.substring(5);
-                d = d.startsWith(" ") ? d.substring(1) : d;
-                data = data == null ? new StringBuilder(d) : data.append('\n').append(d);
-            }
-        }
+                    @Override
+                    public void comment(String text) {
+                        events.add(new SseEvent(":comment", text));
+                    }
+
+                    @Override
+                    public void problem(String what) {
+                        syncFailures.add(what);
+                    }
+                });
+        stream = client;
+        client.start();
     }
 
     private void dispatch(SseEvent e) {
@@ -790,31 +747,17 @@ public final class PhoneSimulator implements AutoCloseable {
 
     /** The status of the next stream (re)connection attempt (200 when open). */
     public int awaitStreamAttempt(Duration timeout) {
-        try {
-            Integer s = sseOpens.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (s == null) {
-                throw new AssertionError("no event stream attempt within " + timeout);
-            }
-            return s;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
+        EventStreamClient s = stream;
+        if (s == null) {
+            throw new AssertionError("the event stream was never opened");
         }
+        return s.awaitAttempt(timeout);
     }
 
     public void closeEvents() {
-        sseWanted = false;
-        InputStream body = sseBody;
-        if (body != null) {
-            try {
-                body.close();
-            } catch (IOException e) {
-                // closing anyway
-            }
-        }
-        Thread t = sseThread;
-        if (t != null) {
-            t.interrupt();
+        EventStreamClient s = stream;
+        if (s != null) {
+            s.stop();
         }
     }
 
