@@ -83,6 +83,7 @@ public final class LocalCertificates {
         this.dir = dir;
         this.clock = clock;
         this.names = names;
+        LanAddresses.Names wanted = names.get();
         Optional<String> key = dir.readSecret(CA_KEY);
         Optional<String> cert = dir.readSecret(CA_CERT);
         if (key.isPresent() && cert.isPresent()) {
@@ -91,12 +92,12 @@ public final class LocalCertificates {
         } else {
             KeyPair pair = newKeyPair();
             this.caKey = pair.getPrivate();
-            this.caCert = issueCa(pair);
+            this.caCert = issueCa(pair, hostLabel(wanted));
             dir.writeSecret(CA_KEY, pem("PRIVATE KEY", caKey.getEncoded()));
             dir.writeSecret(CA_CERT, pem("CERTIFICATE", encoded(caCert)));
             LOG.info("created the local certificate authority ({})", fingerprint(caCert));
         }
-        loadOrIssueServer();
+        loadOrIssueServer(wanted);
         try {
             this.sslContext = SSLContext.getInstance("TLS");
             sslContext.init(new KeyManager[] {keyManager}, null, null);
@@ -151,10 +152,9 @@ public final class LocalCertificates {
         return fingerprint(caCert);
     }
 
-    private void loadOrIssueServer() {
+    private void loadOrIssueServer(LanAddresses.Names wanted) {
         Optional<String> key = dir.readSecret(SERVER_KEY);
         Optional<String> cert = dir.readSecret(SERVER_CERT);
-        LanAddresses.Names wanted = names.get();
         if (key.isPresent() && cert.isPresent()) {
             X509Certificate c = readCert(cert.get());
             if (signedByCa(c) && covers(c, wanted) && !nearExpiry(c)) {
@@ -176,9 +176,9 @@ public final class LocalCertificates {
         LOG.info("issued a server certificate for {} {}", wanted.dnsNames(), wanted.ipAddresses());
     }
 
-    private X509Certificate issueCa(KeyPair pair) {
+    private X509Certificate issueCa(KeyPair pair, String label) {
         Instant now = clock.instant();
-        X500Name name = new X500Name("CN=SMSDesk local CA (" + hostLabel() + "), O=SMSDesk");
+        X500Name name = new X500Name("CN=SMSDesk local CA (" + label + "), O=SMSDesk");
         try {
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(name, serial(),
@@ -210,7 +210,7 @@ public final class LocalCertificates {
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(caCert, serial(),
                     Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(SERVER_VALIDITY)),
-                    new X500Name("CN=SMSDesk gateway (" + hostLabel() + ")"), pair.getPublic());
+                    new X500Name("CN=SMSDesk gateway (" + hostLabel(wanted) + ")"), pair.getPublic());
             b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
             b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
@@ -288,12 +288,10 @@ public final class LocalCertificates {
         return new BigInteger(127, RANDOM).add(BigInteger.ONE);
     }
 
-    private static String hostLabel() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "this computer";
-        }
+    /** The host name for certificate subjects (what the phone shows in its list of installed CAs). */
+    private static String hostLabel(LanAddresses.Names names) {
+        return names.dnsNames().stream().filter(n -> !n.equals("localhost")).findFirst().orElse("this computer")
+                .replaceAll("[,+=<>#;\"\\\\]", "");
     }
 
     static String fingerprint(X509Certificate c) {
