@@ -13,10 +13,15 @@ import app.smsdesk.gateway.http.HttpGateway;
 import app.smsdesk.gateway.http.InboxHandlers;
 import app.smsdesk.gateway.http.LogHandlers;
 import app.smsdesk.gateway.http.MessageHandlers;
+import app.smsdesk.gateway.http.MobileHandlers;
+import app.smsdesk.gateway.http.PairingHandlers;
+import app.smsdesk.gateway.http.Route;
 import app.smsdesk.gateway.http.RouteTable;
 import app.smsdesk.gateway.http.SettingsHandlers;
 import app.smsdesk.gateway.http.TokenHandlers;
 import app.smsdesk.gateway.http.WebhookHandlers;
+import app.smsdesk.gateway.mobile.PairingService;
+import app.smsdesk.gateway.mobile.Phones;
 import app.smsdesk.gateway.service.AccountService;
 import app.smsdesk.gateway.service.DeviceEvents;
 import app.smsdesk.gateway.service.DeviceService;
@@ -39,11 +44,14 @@ import app.smsdesk.gateway.store.TokenStore;
 import app.smsdesk.gateway.store.UserSettingsStore;
 import app.smsdesk.gateway.store.UserStore;
 import app.smsdesk.gateway.store.WebhookStore;
+import app.smsdesk.gateway.tls.LocalCertificates;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Executors;
@@ -68,6 +76,7 @@ public final class Gateway implements AutoCloseable {
     private final ScheduledExecutorService jobs;
     private final FirstRun firstRun;
     private final String privateToken;
+    private final LocalCertificates certificates;
 
     /**
      * Secrets generated on this start, to be shown once (null when given or already present).
@@ -88,6 +97,8 @@ public final class Gateway implements AutoCloseable {
         DataDir dir = new DataDir(config.dataDir());
         this.db = new Database(dir.databaseFile());
         try {
+            this.certificates = config.httpsPort() == GatewayConfig.HTTPS_OFF ? null
+                    : LocalCertificates.open(dir, config.clock());
             byte[] jwtKey = loadOrCreateJwtKey(dir);
             String generatedToken = null;
             Optional<String> storedToken = dir.readSecret(PRIVATE_TOKEN_FILE);
@@ -122,6 +133,7 @@ public final class Gateway implements AutoCloseable {
 
     private TokenUsageTracker usage;
     private Authenticator authenticator;
+    private Phones phones;
 
     private Services wire(byte[] jwtKey) {
         var clock = config.clock();
@@ -138,15 +150,24 @@ public final class Gateway implements AutoCloseable {
         TokenService tokens = new TokenService(new TokenStore(db), jwt, basic, revocations, usage,
                 gatewaySettings, events, clock);
         DeviceEvents deviceEvents = new DeviceEvents(deviceStore);
+        MessageStore messageStore = new MessageStore(db);
+        WebhookStore webhookStore = new WebhookStore(db);
+        AccountService accounts = new AccountService(users, hasher, basic, tokens, events, clock);
+        DeviceService devices = new DeviceService(deviceStore, deviceEvents, events, clock);
+        SettingsService settings = new SettingsService(new UserSettingsStore(db), deviceEvents, events, clock);
+        InboxService inbox = new InboxService(new InboxStore(db), deviceEvents, events, clock);
+        phones = new Phones(new Phones.Deps(deviceStore, messageStore, webhookStore, users, devices, accounts,
+                settings, inbox, deviceEvents, events, () -> privateToken, clock));
         return new Services(
-                new AccountService(users, hasher, basic, tokens, events, clock),
+                accounts,
                 tokens,
-                new MessageService(new MessageStore(db), deviceStore, deviceEvents, gatewaySettings, events, clock),
-                new DeviceService(deviceStore, events, clock),
-                new WebhookService(new WebhookStore(db), deviceStore, deviceEvents, events, clock),
-                new SettingsService(new UserSettingsStore(db), deviceEvents, events, clock),
-                new InboxService(new InboxStore(db), deviceEvents, events, clock),
-                events, gatewaySettings, new HealthService(db, version()), deviceEvents);
+                new MessageService(messageStore, deviceStore, deviceEvents, gatewaySettings, events, clock),
+                devices,
+                new WebhookService(webhookStore, deviceStore, deviceEvents, events, clock),
+                settings,
+                inbox,
+                events, gatewaySettings, new HealthService(db, version()), deviceEvents,
+                new PairingService(certificates, () -> privateToken, this::port, this::httpsPort, phones.hub()));
     }
 
     private HttpGateway startHttp() {
@@ -159,9 +180,16 @@ public final class Gateway implements AutoCloseable {
                 new WebhookHandlers(services.webhooks()),
                 new SettingsHandlers(services.settings()),
                 new LogHandlers(services.events()));
-        HttpGateway server = new HttpGateway(RouteTable.thirdParty(handlers), RouteTable.health(health),
-                authenticator, services.events());
-        server.start(config.host(), config.port());
+        List<Route> root = new ArrayList<>(RouteTable.health(health));
+        root.addAll(RouteTable.pairing(new PairingHandlers(services.pairing())));
+        HttpGateway server = new HttpGateway(RouteTable.thirdParty(handlers),
+                RouteTable.mobile(new MobileHandlers(phones, config.clock())), root,
+                authenticator, phones.registry()::authenticate, services.events());
+        if (certificates == null) {
+            server.start(config.host(), config.port());
+        } else {
+            server.start(config.host(), config.port(), config.httpsPort(), certificates.sslContext());
+        }
         return server;
     }
 
@@ -173,6 +201,9 @@ public final class Gateway implements AutoCloseable {
         });
         s.scheduleWithFixedDelay(this::flushUsage, 5, 5, TimeUnit.SECONDS);
         s.scheduleWithFixedDelay(this::applyRetention, 1, Duration.ofHours(6).toMinutes(), TimeUnit.MINUTES);
+        if (certificates != null) {
+            s.scheduleWithFixedDelay(this::renewCertificate, 5, 5, TimeUnit.MINUTES);
+        }
         return s;
     }
 
@@ -181,6 +212,20 @@ public final class Gateway implements AutoCloseable {
             services.tokens().flushUsage();
         } catch (RuntimeException e) {
             LOG.warn("flushing token usage failed", e);
+        }
+        try {
+            phones.flushLastSeen();
+        } catch (RuntimeException e) {
+            LOG.warn("flushing phones' last-seen times failed", e);
+        }
+    }
+
+    /** A laptop moves between networks: keep the server certificate covering its current addresses. */
+    private void renewCertificate() {
+        try {
+            certificates.refresh();
+        } catch (RuntimeException e) {
+            LOG.warn("renewing the server certificate failed", e);
         }
     }
 
@@ -229,6 +274,11 @@ public final class Gateway implements AutoCloseable {
         return services;
     }
 
+    /** The phone side (mobile API internals: registry, sync, SSE hub). */
+    public Phones phones() {
+        return phones;
+    }
+
     public FirstRun firstRun() {
         return firstRun;
     }
@@ -239,7 +289,17 @@ public final class Gateway implements AutoCloseable {
     }
 
     public int port() {
-        return http.port();
+        return http == null ? config.port() : http.port();
+    }
+
+    /** The HTTPS port, or -1 when HTTPS is off. */
+    public int httpsPort() {
+        return http == null ? config.httpsPort() : http.httpsPort();
+    }
+
+    /** The local CA and server certificate, or null when HTTPS is off. */
+    public LocalCertificates certificates() {
+        return certificates;
     }
 
     public GatewayConfig config() {
@@ -252,9 +312,19 @@ public final class Gateway implements AutoCloseable {
         return "http://" + host + ":" + port();
     }
 
+    /** The HTTPS URL on this machine, or null when HTTPS is off. */
+    public String localHttpsUrl() {
+        if (httpsPort() < 0) {
+            return null;
+        }
+        String host = "0.0.0.0".equals(config.host()) || "::".equals(config.host()) ? "127.0.0.1" : config.host();
+        return "https://" + host + ":" + httpsPort();
+    }
+
     @Override
     public void close() {
         jobs.shutdownNow();
+        phones.close();
         http.close();
         flushUsage();
         db.close();

@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
-/** The headless launcher: {@code java -jar smsdesk-gateway.jar [--host H] [--port P] [--data-dir DIR] [--jwt on|off]}. */
+/**
+ * The headless launcher: {@code java -jar smsdesk-gateway.jar [--host H] [--port P] [--https-port P]
+ * [--data-dir DIR] [--jwt on|off]}.
+ */
 public final class GatewayMain {
     static final String USAGE = """
             Usage: java -jar smsdesk-gateway.jar [options]
@@ -15,6 +18,8 @@ public final class GatewayMain {
             Options:
               --host HOST        address to listen on (default 0.0.0.0)
               --port PORT        port to listen on, 0 picks a free one (default 3000)
+              --https-port PORT  HTTPS port for phones, 0 picks a free one, off disables it (default 3443);
+                                 phones install the gateway's own CA from http://HOST:PORT/ca.crt
               --data-dir DIR     database and secrets directory (default ~/.smsdesk)
               --jwt on|off       enable or disable JWT tokens (stored as a setting)
               --help             show this help
@@ -62,6 +67,11 @@ public final class GatewayMain {
         }
         printFirstRun(gateway, out);
         out.println("SMSDesk gateway listening on http://" + config.host() + ":" + gateway.port());
+        if (gateway.httpsPort() >= 0) {
+            out.println("HTTPS for phones on https://" + config.host() + ":" + gateway.httpsPort()
+                    + " (CA certificate: http://" + config.host() + ":" + gateway.port() + "/ca.crt, SHA-256 "
+                    + gateway.certificates().caFingerprint() + ")");
+        }
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -112,6 +122,7 @@ public final class GatewayMain {
                 }
                 case "--host" -> c = c.withHost(value(args, ++i, arg));
                 case "--port" -> c = c.withPort(port(value(args, ++i, arg)));
+                case "--https-port" -> c = c.withHttpsPort(httpsPort(value(args, ++i, arg)));
                 case "--data-dir" -> c = c.withDataDir(Path.of(value(args, ++i, arg)));
                 case "--jwt" -> c = c.withJwtEnabled(onOff(value(args, ++i, arg)));
                 default -> throw new UsageException("unknown option '" + arg + "'");
@@ -136,6 +147,17 @@ public final class GatewayMain {
             return p;
         } catch (NumberFormatException e) {
             throw new UsageException("--port must be a number from 0 to 65535, not '" + v + "'");
+        }
+    }
+
+    private static int httpsPort(String v) throws UsageException {
+        if (v.equals("off")) {
+            return GatewayConfig.HTTPS_OFF;
+        }
+        try {
+            return port(v);
+        } catch (UsageException e) {
+            throw new UsageException("--https-port must be a number from 0 to 65535 or off, not '" + v + "'");
         }
     }
 

@@ -1,5 +1,6 @@
 package app.smsdesk.gateway;
 
+import app.smsdesk.gateway.mobile.PairingService;
 import app.smsdesk.gateway.service.AccountService;
 import app.smsdesk.gateway.service.DeviceEvents;
 import app.smsdesk.gateway.service.DeviceService;
@@ -16,5 +17,5 @@ import app.smsdesk.gateway.service.WebhookService;
 public record Services(AccountService accounts, TokenService tokens, MessageService messages, DeviceService devices,
                        WebhookService webhooks, SettingsService settings, InboxService inbox,
                        EventLogService events, GatewaySettingsService gatewaySettings, HealthService health,
-                       DeviceEvents deviceEvents) {
+                       DeviceEvents deviceEvents, PairingService pairing) {
 }

@@ -1,5 +1,6 @@
 package app.smsdesk.gateway.http;
 
+import app.smsdesk.gateway.domain.Device;
 import app.smsdesk.gateway.domain.PayloadTooLargeException;
 import app.smsdesk.gateway.domain.Principal;
 import app.smsdesk.gateway.domain.ValidationException;
@@ -23,12 +24,36 @@ public final class ApiExchange {
     private final HttpServerExchange exchange;
     private final Map<String, String> pathParams;
     private final Principal principal;
+    private final Device device;
     private byte[] body;
 
     ApiExchange(HttpServerExchange exchange, Map<String, String> pathParams, Principal principal) {
+        this(exchange, pathParams, principal, null);
+    }
+
+    ApiExchange(HttpServerExchange exchange, Map<String, String> pathParams, Principal principal, Device device) {
         this.exchange = exchange;
         this.pathParams = pathParams;
         this.principal = principal;
+        this.device = device;
+    }
+
+    /** The phone that called a device-token route. */
+    public Device device() {
+        if (device == null) {
+            throw new IllegalStateException("route has no authenticated device");
+        }
+        return device;
+    }
+
+    /** Scheme, host and port the client used to reach us, e.g. {@code https://192.168.1.5:3443}. */
+    public String baseUrl() {
+        return exchange.getRequestScheme() + "://" + exchange.getHostAndPort();
+    }
+
+    /** The underlying Undertow exchange (for responses that are not JSON, such as event streams). */
+    HttpServerExchange raw() {
+        return exchange;
     }
 
     /** The authenticated caller (routes without auth have none). */
@@ -116,6 +141,14 @@ public final class ApiExchange {
 
     public void json(int status, Object value) {
         writeJson(exchange, status, Json.write(value));
+    }
+
+    /** A response that is not JSON (certificate downloads). */
+    public void bytes(int status, String contentType, byte[] body) {
+        exchange.setStatusCode(status);
+        exchange.getResponseHeaders().put(CONTENT_TYPE, contentType);
+        exchange.setResponseContentLength(body.length);
+        exchange.getResponseSender().send(ByteBuffer.wrap(body));
     }
 
     /** A response with no body (204, or 202 as the clients expect it). */

@@ -6,6 +6,7 @@ import app.smsdesk.gateway.domain.ForbiddenException;
 import app.smsdesk.gateway.domain.GatewayException;
 import app.smsdesk.gateway.domain.NotFoundException;
 import app.smsdesk.gateway.domain.PayloadTooLargeException;
+import app.smsdesk.gateway.domain.TooManyRequestsException;
 import app.smsdesk.gateway.domain.UnauthorizedException;
 import app.smsdesk.gateway.domain.UnavailableException;
 import app.smsdesk.gateway.domain.ValidationException;
@@ -37,6 +38,8 @@ final class ErrorMapper {
             return 409;
         } else if (t instanceof PayloadTooLargeException) {
             return 413;
+        } else if (t instanceof TooManyRequestsException) {
+            return 429;
         } else if (t instanceof FeatureDisabledException) {
             return 501;
         } else if (t instanceof UnavailableException) {

@@ -1,6 +1,7 @@
 package app.smsdesk.gateway.http;
 
 import app.smsdesk.gateway.auth.Authenticator;
+import app.smsdesk.gateway.domain.Device;
 import app.smsdesk.gateway.domain.ForbiddenException;
 import app.smsdesk.gateway.domain.Principal;
 import app.smsdesk.gateway.domain.Scopes;
@@ -13,50 +14,90 @@ import io.undertow.server.HttpServerExchange;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The Undertow server and its root handler: dispatch off the I/O thread once, find the mount (third-party API
- * under {@code /3rdparty/v1} and {@code /api/3rdparty/v1}, health at the root), authenticate, route, check
- * the scope, run the handler, and map any failure to a JSON error.
+ * under {@code /3rdparty/v1} and {@code /api/3rdparty/v1}, the phone API under {@code /mobile/v1} and
+ * {@code /api/mobile/v1}, health at the root), authenticate, route, check the scope, run the handler, and map any
+ * failure to a JSON error.
  */
 public final class HttpGateway implements HttpHandler, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpGateway.class);
     static final int WORKER_THREADS = 64;
     public static final List<String> THIRD_PARTY_PREFIXES = List.of("/api/3rdparty/v1", "/3rdparty/v1");
+    /** The phone API; the app appends its paths to whatever base URL the user typed. */
+    public static final List<String> MOBILE_PREFIXES = List.of("/api/mobile/v1", "/mobile/v1");
+
+    /** Finds the phone holding the device token of an {@code Authorization} header. */
+    @FunctionalInterface
+    public interface DeviceAuthenticator {
+        Optional<Device> authenticate(String authorization);
+    }
 
     private final Router thirdParty;
+    private final Router mobile;
     private final Router root;
     private final Authenticator authenticator;
+    private final DeviceAuthenticator deviceAuthenticator;
     private final EventLogService events;
     private Undertow server;
     private int port;
+    private int httpsPort = -1;
 
     public HttpGateway(List<Route> thirdPartyRoutes, List<Route> rootRoutes, Authenticator authenticator,
                        EventLogService events) {
+        this(thirdPartyRoutes, List.of(), rootRoutes, authenticator, header -> Optional.empty(), events);
+    }
+
+    public HttpGateway(List<Route> thirdPartyRoutes, List<Route> mobileRoutes, List<Route> rootRoutes,
+                       Authenticator authenticator, DeviceAuthenticator deviceAuthenticator, EventLogService events) {
         this.thirdParty = new Router(thirdPartyRoutes);
+        this.mobile = new Router(mobileRoutes);
         this.root = new Router(rootRoutes);
         this.authenticator = authenticator;
+        this.deviceAuthenticator = deviceAuthenticator;
         this.events = events;
     }
 
     /** Starts listening; {@code port} 0 picks a free port (see {@link #port()}). */
     public void start(String host, int port) {
-        server = Undertow.builder()
+        start(host, port, -1, null);
+    }
+
+    /**
+     * Starts listening on plain HTTP and, when {@code tls} is given, on HTTPS too (same handler); a port of 0
+     * picks a free one (see {@link #port()} and {@link #httpsPort()}).
+     */
+    public void start(String host, int port, int httpsPort, SSLContext tls) {
+        Undertow.Builder builder = Undertow.builder()
                 .addHttpListener(port, host)
                 // Workers mostly wait for the group commit, not the CPU: enough of them keeps batches large.
                 .setWorkerThreads(WORKER_THREADS)
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) ApiExchange.MAX_BODY_BYTES * 4)
                 .setServerOption(UndertowOptions.ALWAYS_SET_DATE, true)
-                .setHandler(this)
-                .build();
+                .setHandler(this);
+        if (tls != null) {
+            builder.addHttpsListener(httpsPort, host, tls);
+        }
+        server = builder.build();
         server.start();
         this.port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+        if (tls != null) {
+            this.httpsPort = ((InetSocketAddress) server.getListenerInfo().get(1).getAddress()).getPort();
+        }
     }
 
     public int port() {
         return port;
+    }
+
+    /** The HTTPS port, or -1 when HTTPS is off. */
+    public int httpsPort() {
+        return httpsPort;
     }
 
     @Override
@@ -90,6 +131,12 @@ public final class HttpGateway implements HttpHandler, AutoCloseable {
                 return;
             }
         }
+        for (String prefix : MOBILE_PREFIXES) {
+            if (path.equals(prefix) || path.startsWith(prefix + "/")) {
+                dispatchMobile(exchange, method, path.substring(prefix.length()));
+                return;
+            }
+        }
         Router.Match match = root.match(method, path);
         if (!match.found()) {
             answerMiss(exchange, match);
@@ -115,6 +162,25 @@ public final class HttpGateway implements HttpHandler, AutoCloseable {
             throw new ForbiddenException("scope required: " + route.scope());
         }
         route.handler().handle(new ApiExchange(exchange, match.params(), principal));
+    }
+
+    private void dispatchMobile(HttpServerExchange exchange, String method, String path) throws Exception {
+        Router.Match match = mobile.match(method, path);
+        if (!match.found()) {
+            answerMiss(exchange, match);
+            return;
+        }
+        Route route = match.route();
+        Device device = null;
+        if (route.auth() == Route.Auth.DEVICE) {
+            // Exactly 401 for a missing or unknown token: it is the only answer that makes a phone re-register.
+            device = deviceAuthenticator.authenticate(exchange.getRequestHeaders().getFirst("Authorization"))
+                    .orElseThrow(() -> {
+                        LOG.debug("401 for {} {}: unknown device token", method, exchange.getRequestPath());
+                        return new UnauthorizedException("unknown device token");
+                    });
+        }
+        route.handler().handle(new ApiExchange(exchange, match.params(), null, device));
     }
 
     private Principal authenticate(HttpServerExchange exchange) {

@@ -19,7 +19,9 @@ public record Route(String method, String path, Auth auth, String scope, ApiHand
         /** Basic or JWT, then the scope check; 401 before routing, 403 without the scope. */
         API,
         /** The handler authenticates itself (token refresh). */
-        SELF
+        SELF,
+        /** A phone's device token ({@code Bearer}); a missing or unknown token is exactly 401. */
+        DEVICE
     }
 
     public Route {
@@ -38,6 +40,10 @@ public record Route(String method, String path, Auth auth, String scope, ApiHand
 
     static Route api(String method, String path, String scope, ApiHandler handler) {
         return new Route(method, path, Auth.API, scope, handler);
+    }
+
+    static Route device(String method, String path, ApiHandler handler) {
+        return new Route(method, path, Auth.DEVICE, null, handler);
     }
 
     static Route self(String method, String path, String describedScope, ApiHandler handler) {

@@ -18,6 +18,7 @@ import static app.smsdesk.gateway.domain.Scopes.WEBHOOKS_DELETE;
 import static app.smsdesk.gateway.domain.Scopes.WEBHOOKS_LIST;
 import static app.smsdesk.gateway.domain.Scopes.WEBHOOKS_WRITE;
 import static app.smsdesk.gateway.http.Route.api;
+import static app.smsdesk.gateway.http.Route.device;
 import static app.smsdesk.gateway.http.Route.open;
 import static app.smsdesk.gateway.http.Route.self;
 
@@ -71,6 +72,36 @@ public final class RouteTable {
                     api("DELETE", base + "/{id}", DEVICES_DELETE, h.devices()::delete)));
         }
         return List.copyOf(r);
+    }
+
+    /**
+     * The phone API, relative to {@code /mobile/v1} (also mounted under {@code /api}). Device routes take the
+     * phone's bearer token; registration, the login code and the inbound webhook receiver check their own
+     * credentials (private token / Basic / code, Basic, and the webhook signature).
+     */
+    public static List<Route> mobile(MobileHandlers h) {
+        List<Route> r = new ArrayList<>(List.of(
+                self("POST", "/device", null, h::register),
+                device("PATCH", "/device", h::update),
+                open("GET", "/device", h::whoAmI), // token optional
+                device("GET", "/webhooks", h::webhooks),
+                device("GET", "/settings", h::settings),
+                device("GET", "/events", h::events),
+                self("GET", "/user/code", null, h::loginCode), // Basic
+                device("PATCH", "/user/password", h::changePassword),
+                self("POST", "/webhooks/incoming", null, h::inbound))); // X-Signature
+        for (String base : List.of("/message", "/messages")) { // the app calls "/message"
+            r.add(device("GET", base, h::pull));
+            r.add(device("PATCH", base, h::report));
+        }
+        return List.copyOf(r);
+    }
+
+    /** Pairing downloads at the root, over plain HTTP too (a phone must fetch the CA before it trusts HTTPS). */
+    public static List<Route> pairing(PairingHandlers h) {
+        return List.of(
+                open("GET", "/ca.crt", h::caCertificate),
+                open("GET", "/ca.pem", h::caCertificatePem));
     }
 
     /** Probes served without credentials, at the root and under each API base. */

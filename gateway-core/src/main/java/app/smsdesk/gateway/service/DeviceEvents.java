@@ -19,6 +19,10 @@ public final class DeviceEvents {
     @FunctionalInterface
     public interface Listener {
         void onEvent(Device device, DeviceEvent event);
+
+        /** The phone was removed: close whatever channel it holds. */
+        default void onDeviceRemoved(String deviceId) {
+        }
     }
 
     private final DeviceStore devices;
@@ -46,6 +50,17 @@ public final class DeviceEvents {
                 } catch (RuntimeException e) {
                     LOG.warn("delivering {} to device {} failed", event.type(), d.id(), e);
                 }
+            }
+        }
+    }
+
+    /** Tells the listeners that a phone was removed. */
+    public void deviceRemoved(String deviceId) {
+        for (Listener l : listeners) {
+            try {
+                l.onDeviceRemoved(deviceId);
+            } catch (RuntimeException e) {
+                LOG.warn("closing the channels of removed device {} failed", deviceId, e);
             }
         }
     }

@@ -14,6 +14,7 @@ import java.util.Optional;
 /** The account's phones: list, remove, and registration (used by the mobile API and tests). */
 public final class DeviceService {
     private final DeviceStore store;
+    private final DeviceEvents events;
     private final EventLogService log;
     private final Clock clock;
 
@@ -22,7 +23,13 @@ public final class DeviceService {
     }
 
     public DeviceService(DeviceStore store, EventLogService log, Clock clock) {
+        this(store, null, log, clock);
+    }
+
+    /** With {@code events}, a removed phone's open event streams are closed at once. */
+    public DeviceService(DeviceStore store, DeviceEvents events, EventLogService log, Clock clock) {
         this.store = store;
+        this.events = events;
         this.log = log;
         this.clock = clock;
     }
@@ -40,6 +47,9 @@ public final class DeviceService {
         if (store.delete(caller.userId(), deviceId)) {
             log.info(caller.userId(), "devices", "device removed", Map.of("deviceId", deviceId,
                     "by", caller.actor()));
+            if (events != null) {
+                events.deviceRemoved(deviceId);
+            }
         }
     }
 
@@ -51,6 +61,19 @@ public final class DeviceService {
         log.info(userId, "devices", "device registered", Map.of("deviceId", device.id(),
                 "name", device.name()));
         return new Registration(device, token);
+    }
+
+    /**
+     * A phone's own update at start-up: push token (null or empty keeps it), SIM cards (null keeps them, empty
+     * clears them) and app version (null keeps it).
+     */
+    public void update(Device device, String pushToken, List<SimCard> simCards, String appVersion) {
+        store.update(device.rowId(), emptyToNull(pushToken), simCards, appVersion, clock.instant());
+    }
+
+    /** A phone by its public id, whatever its account. */
+    public Optional<Device> findById(String deviceId) {
+        return store.findById(deviceId);
     }
 
     /** The phone holding this bearer token, if any. */

@@ -10,6 +10,8 @@ import app.smsdesk.gateway.domain.ValidationException;
 import app.smsdesk.gateway.store.InboxStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,9 @@ import java.util.Map;
 public final class InboxService {
     public static final int MAX_LIMIT = 500;
     public static final List<String> DELIVERY_MODES = List.of("Disabled", "Individual", "Batch");
+    /** Phones read dates with three fractional digits; Instant.toString() may print six or nine. */
+    private static final DateTimeFormatter PHONE_TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX").withZone(ZoneOffset.UTC);
 
     private final InboxStore store;
     private final DeviceEvents events;
@@ -87,8 +92,8 @@ public final class InboxService {
         }
         String delivery = delivery(r);
         Map<String, String> data = new LinkedHashMap<>();
-        data.put("since", r.since().toString());
-        data.put("until", r.until().toString());
+        data.put("since", PHONE_TIME.format(r.since()));
+        data.put("until", PHONE_TIME.format(r.until()));
         if (r.messageTypes() != null) {
             data.put("messageTypes", String.join(",", r.messageTypes()));
         }

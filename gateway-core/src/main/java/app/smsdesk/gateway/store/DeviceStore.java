@@ -39,6 +39,12 @@ public final class DeviceStore {
                 DeviceStore::map, userId, extId));
     }
 
+    /** A phone by its public id, whatever its account (ids are globally unique). */
+    public Optional<Device> findById(String extId) {
+        return db.read(c -> Sql.one(c, "SELECT " + COLUMNS + " FROM devices WHERE ext_id = ?", DeviceStore::map,
+                extId));
+    }
+
     public Optional<Device> findByTokenHash(String tokenHash) {
         return db.read(c -> Sql.one(c, "SELECT " + COLUMNS + " FROM devices WHERE token_hash = ?",
                 DeviceStore::map, tokenHash));
@@ -50,12 +56,12 @@ public final class DeviceStore {
                 userId, extId)) > 0;
     }
 
-    /** Updates push token and/or SIM cards; null arguments leave the stored value as it is. */
+    /** Updates push token and/or SIM cards; null arguments leave the stored value as it is, {@code []} clears. */
     public void update(long rowId, String pushToken, List<SimCard> simCards, String appVersion, Instant now) {
         db.write(c -> Sql.update(c, "UPDATE devices SET push_token = COALESCE(?, push_token), "
-                        + "sim_cards = COALESCE(?, sim_cards), app_version = COALESCE(?, app_version), "
-                        + "updated_at = ? WHERE id = ?", pushToken, simCards == null ? null : simCardsJson(simCards),
-                appVersion, now, rowId));
+                        + "sim_cards = CASE WHEN ? = 1 THEN ? ELSE sim_cards END, "
+                        + "app_version = COALESCE(?, app_version), updated_at = ? WHERE id = ?", pushToken,
+                simCards != null, simCards == null ? null : simCardsJson(simCards), appVersion, now, rowId));
     }
 
     /** Moves last_seen forward (never back) for several devices in one write. */

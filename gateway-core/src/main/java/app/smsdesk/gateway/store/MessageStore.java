@@ -14,11 +14,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Outgoing messages; recipients and the state history are JSON columns of the message row. */
 public final class MessageStore {
@@ -132,6 +134,64 @@ public final class MessageStore {
             params.add(q.search());
         }
         return w.toString();
+    }
+
+    /**
+     * Hands the account's unassigned open messages (sent while no phone was registered) to {@code deviceRowId};
+     * returns how many. Only the holder changes, never the state.
+     */
+    public int assignUnassigned(String userId, long deviceRowId, Instant now) {
+        boolean any = db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM messages WHERE user_id = ? AND device_id IS NULL "
+                + "AND state IN ('Pending', 'Cancelling')", userId) > 0);
+        if (!any) {
+            return 0;
+        }
+        return db.write(c -> Sql.update(c, "UPDATE messages SET device_id = ?, updated_at = ? WHERE user_id = ? "
+                + "AND device_id IS NULL AND state IN ('Pending', 'Cancelling')", deviceRowId, now, userId));
+    }
+
+    /**
+     * The phone's open (Pending or Cancelling) messages in the order the reference server hands them out:
+     * {@code scheduleAt} first (unscheduled before scheduled), then priority, then insertion order.
+     */
+    public List<OutgoingMessage> openForDevice(long deviceRowId, boolean fifo, int limit) {
+        String dir = fifo ? "ASC" : "DESC";
+        return db.read(c -> Sql.list(c, SELECT + "WHERE m.device_id = ? AND m.state IN ('Pending', 'Cancelling') "
+                + "ORDER BY m.schedule_at ASC, m.priority DESC, m.id " + dir + " LIMIT ?", MessageStore::map,
+                deviceRowId, limit));
+    }
+
+    /**
+     * Reads each of the account's messages named in {@code extIds} that the phone may report on (assigned to it,
+     * or still unassigned) and writes back what {@code change} returns, all in one transaction so concurrent
+     * reports cannot lose each other's updates. Returns how many messages changed.
+     */
+    public int update(String userId, long deviceRowId, Collection<String> extIds,
+                      Function<OutgoingMessage, Optional<OutgoingMessage>> change) {
+        if (extIds.isEmpty()) {
+            return 0;
+        }
+        return db.write(c -> {
+            int changed = 0;
+            for (String extId : extIds) {
+                Optional<OutgoingMessage> current = Sql.one(c, SELECT + "WHERE m.user_id = ? AND m.ext_id = ? "
+                        + "AND (m.device_id = ? OR m.device_id IS NULL)", MessageStore::map, userId, extId,
+                        deviceRowId);
+                if (current.isEmpty()) {
+                    continue;
+                }
+                Optional<OutgoingMessage> next = change.apply(current.get());
+                if (next.isPresent()) {
+                    OutgoingMessage m = next.get();
+                    Sql.update(c, "UPDATE messages SET recipients = ?, states = ?, state = ?, updated_at = ?, "
+                                    + "device_id = COALESCE(device_id, ?) WHERE id = ?",
+                            JsonColumns.write(m.recipients()), statesJson(m.states()), m.state().name(),
+                            m.updatedAt(), deviceRowId, m.rowId());
+                    changed++;
+                }
+            }
+            return changed;
+        });
     }
 
     /** Moves a Pending message to Cancelling; 404 when unknown, 409 when it is no longer pending. */

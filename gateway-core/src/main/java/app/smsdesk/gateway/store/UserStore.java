@@ -33,4 +33,20 @@ public final class UserStore {
         db.write(c -> Sql.update(c, "UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?",
                 passwordHash, now, userId));
     }
+
+    /** The key the account's phones sign webhooks with, if one was made. */
+    public Optional<String> webhookSigningKey(String userId) {
+        return db.read(c -> Sql.one(c, "SELECT webhook_signing_key FROM users WHERE id = ?", rs -> rs.getString(1),
+                userId));
+    }
+
+    /** Stores {@code key} unless the account already has one; returns the key now in force. */
+    public String ensureWebhookSigningKey(String userId, String key) {
+        return db.write(c -> {
+            Sql.update(c, "UPDATE users SET webhook_signing_key = ? WHERE id = ? AND webhook_signing_key IS NULL",
+                    key, userId);
+            return Sql.one(c, "SELECT webhook_signing_key FROM users WHERE id = ?", rs -> rs.getString(1), userId)
+                    .orElseThrow(() -> new StoreException("no account " + userId, null));
+        });
+    }
 }

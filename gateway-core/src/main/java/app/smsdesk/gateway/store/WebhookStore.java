@@ -28,6 +28,31 @@ public final class WebhookStore {
                 + "ORDER BY w.id", WebhookStore::map, userId, deviceRowId));
     }
 
+    /**
+     * Adds the account's internal webhooks (SMSDesk's own receivers) for the events that have none yet, in one
+     * transaction; returns true when any was added.
+     */
+    public boolean ensureInternal(String userId, List<String> events, String url, Instant now,
+                                  java.util.function.Supplier<String> ids) {
+        List<String> present = listByUser(userId, true).stream().filter(Webhook::internal).map(Webhook::event)
+                .toList();
+        if (present.containsAll(events)) {
+            return false;
+        }
+        return db.write(c -> {
+            List<String> existing = Sql.list(c, "SELECT event FROM webhooks WHERE user_id = ? AND internal = 1",
+                    rs -> rs.getString(1), userId);
+            int added = 0;
+            for (String event : events) {
+                if (!existing.contains(event)) {
+                    added += Sql.update(c, "INSERT INTO webhooks (ext_id, user_id, device_id, url, event, internal, "
+                            + "created_at) VALUES (?, ?, NULL, ?, ?, 1, ?)", ids.get(), userId, url, event, now);
+                }
+            }
+            return added > 0;
+        });
+    }
+
     /** Inserts or replaces (keyed by account and id). */
     public void upsert(String userId, Webhook w, Long deviceRowId, Instant now) {
         db.write(c -> Sql.update(c, "INSERT INTO webhooks (ext_id, user_id, device_id, url, event, internal, "

@@ -130,6 +130,11 @@ public final class TestGateway implements AutoCloseable, BeforeAllCallback, Afte
         return baseUrl() + "/3rdparty/v1";
     }
 
+    /** The phone API base as a user would type it into the app, e.g. {@code http://127.0.0.1:PORT/api/mobile/v1}. */
+    public String mobileApi() {
+        return baseUrl() + "/api/mobile/v1";
+    }
+
     public static String basic(String login, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((login + ":" + password)
                 .getBytes(StandardCharsets.UTF_8));

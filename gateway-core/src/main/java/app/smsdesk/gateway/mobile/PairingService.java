@@ -1,0 +1,87 @@
+package app.smsdesk.gateway.mobile;
+
+import app.smsdesk.gateway.tls.LanAddresses;
+import app.smsdesk.gateway.tls.LocalCertificates;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+
+/**
+ * What the console's pairing wizard shows to connect a phone: the API URL to type into the app, the private
+ * token, where to download the CA certificate (and its fingerprint to compare), and which phones are connected.
+ */
+public final class PairingService {
+    /** The mobile API path the app's "API URL" field needs after the host. */
+    public static final String MOBILE_PATH = "/api/mobile/v1";
+
+    private final LocalCertificates certificates;
+    private final Supplier<String> privateToken;
+    private final IntSupplier httpPort;
+    private final IntSupplier httpsPort;
+    private final SseHub hub;
+    private final Supplier<List<String>> lanAddresses;
+
+    /**
+     * Everything needed to pair a phone.
+     *
+     * @param privateToken the registration key to type into the app ("Private token")
+     * @param mobileApiUrls HTTPS API URLs, one per LAN address (type one into "API URL")
+     * @param caDownloadUrls plain-HTTP URLs of the CA certificate, one per LAN address (open on the phone)
+     * @param caFingerprint SHA-256 of the CA certificate, to compare on the phone; null without HTTPS
+     * @param usbMobileApiUrl the API URL for a USB cable ({@code adb reverse}), where plain HTTP is allowed
+     */
+    public record PairingInfo(String privateToken, List<String> mobileApiUrls, List<String> caDownloadUrls,
+                              String caFingerprint, String usbMobileApiUrl) {
+    }
+
+    public PairingService(LocalCertificates certificates, Supplier<String> privateToken, IntSupplier httpPort,
+                          IntSupplier httpsPort, SseHub hub) {
+        this(certificates, privateToken, httpPort, httpsPort, hub, LanAddresses::lanIpv4);
+    }
+
+    PairingService(LocalCertificates certificates, Supplier<String> privateToken, IntSupplier httpPort,
+                   IntSupplier httpsPort, SseHub hub, Supplier<List<String>> lanAddresses) {
+        this.certificates = certificates;
+        this.privateToken = privateToken;
+        this.httpPort = httpPort;
+        this.httpsPort = httpsPort;
+        this.hub = hub;
+        this.lanAddresses = lanAddresses;
+    }
+
+    public PairingInfo info() {
+        List<String> hosts = new ArrayList<>(lanAddresses.get());
+        if (hosts.isEmpty()) {
+            hosts.add("127.0.0.1");
+        }
+        List<String> api = new ArrayList<>();
+        List<String> ca = new ArrayList<>();
+        if (certificates != null) {
+            for (String h : hosts) {
+                api.add("https://" + h + ":" + httpsPort.getAsInt() + MOBILE_PATH);
+                ca.add("http://" + h + ":" + httpPort.getAsInt() + "/ca.crt");
+            }
+        }
+        return new PairingInfo(privateToken.get(), List.copyOf(api), List.copyOf(ca),
+                certificates == null ? null : certificates.caFingerprint(),
+                "http://127.0.0.1:" + httpPort.getAsInt() + MOBILE_PATH);
+    }
+
+    /** The CA certificate (DER) a phone installs; empty when HTTPS is off. */
+    public Optional<byte[]> caCertificateDer() {
+        return Optional.ofNullable(certificates).map(LocalCertificates::caDer);
+    }
+
+    /** The same certificate as PEM text. */
+    public Optional<String> caCertificatePem() {
+        return Optional.ofNullable(certificates).map(LocalCertificates::caPem);
+    }
+
+    /** Ids of the phones that hold an open event stream right now. */
+    public Set<String> connectedPhones() {
+        return hub.connectedDevices();
+    }
+}
