@@ -64,7 +64,7 @@ for i in 1 2 3 4 5; do
     port=$(free_port)
     start=$(date +%s%N)
     SMSDESK_ADMIN_PASSWORD=bench-password-123 java $HEAP -jar "$gateway_jar" --host 127.0.0.1 --port "$port" \
-        --data-dir "$data" > "$out/cold-$i.log" 2>&1 &
+        --https-port off --data-dir "$data" > "$out/cold-$i.log" 2>&1 &
     pid=$!
     wait_http "http://127.0.0.1:$port/health" 30
     end=$(date +%s%N)
@@ -78,7 +78,7 @@ java -jar "$bench_jar" hello "$hello_port" > "$out/hello.log" 2>&1 &
 pids+=($!)
 gw_port=$(free_port)
 SMSDESK_ADMIN_PASSWORD=bench-password-123 java $HEAP -jar "$gateway_jar" --host 127.0.0.1 --port "$gw_port" \
-    --data-dir "$data" > "$out/gateway.log" 2>&1 &
+    --https-port off --data-dir "$data" > "$out/gateway.log" 2>&1 &
 gw_pid=$!
 pids+=($gw_pid)
 wait_http "http://127.0.0.1:$hello_port/hello" 30
@@ -101,6 +101,18 @@ scenario get-by-id "$gw" get-by-id.lua
 scenario list-first "$gw" list-first.lua
 scenario list-any "$gw" list-any.lua
 scenario send "$gw/3rdparty/v1/messages" send.lua
+
+echo "== SSE wake latency (send -> the phone's GET /message), 1 and 50 phones"
+for phones in 1 50; do
+    for r in $(seq 1 "$RUNS"); do
+        line=$(java -jar "$bench_jar" sse "$gw" bench-private-token admin bench-password-123 "$phones" 200 | tail -1)
+        echo "   $phones phones run $r: $line"
+        for f in p50 p99; do
+            v=$(python3 -c "import json,sys;print(json.loads(sys.argv[1])['${f}_ms'])" "$line")
+            echo "{\"kind\":\"metric\",\"name\":\"sse_wake_${f}_ms_${phones}\",\"run\":$r,\"value\":$v}" >> "$results"
+        done
+    done
+done
 
 rss=$(awk '/VmHWM/ {print int($2/1024)}' "/proc/$gw_pid/status")
 echo "{\"kind\":\"metric\",\"name\":\"peak_rss_mib\",\"run\":1,\"value\":$rss}" >> "$results"

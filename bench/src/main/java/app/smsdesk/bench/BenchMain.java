@@ -18,13 +18,15 @@ public final class BenchMain {
             case "hello" -> HelloServer.main(rest);
             case "seed" -> Seeder.seed(Path.of(rest[0]), Integer.parseInt(rest[1]));
             case "report" -> Report.main(rest);
+            case "sse" -> SseWakeBench.main(rest);
             case "jmh" -> org.openjdk.jmh.Main.main(rest);
             default -> usage();
         }
     }
 
     private static void usage() {
-        System.err.println("usage: hello PORT | seed DATA_DIR COUNT | report RESULTS.jsonl OUT.md | jmh [JMH args]");
+        System.err.println("usage: hello PORT | seed DATA_DIR COUNT | sse BASE PRIVATE_TOKEN LOGIN PASSWORD PHONES SAMPLES"
+                + " | report RESULTS.jsonl JMH.json OUT.md | jmh [JMH args]");
         System.exit(2);
     }
 }
