@@ -43,13 +43,20 @@ public final class DeviceEvents {
         }
         List<Device> targets = deviceId == null ? devices.listByUser(userId)
                 : devices.find(userId, deviceId).map(List::of).orElse(List.of());
-        for (Device d : targets) {
-            for (Listener l : listeners) {
-                try {
-                    l.onEvent(d, event);
-                } catch (RuntimeException e) {
-                    LOG.warn("delivering {} to device {} failed", event.type(), d.id(), e);
-                }
+        targets.forEach(d -> deliver(d, event));
+    }
+
+    /** Sends {@code event} to a phone the caller already looked up (no database read on the send path). */
+    public void publish(Device device, DeviceEvent event) {
+        deliver(device, event);
+    }
+
+    private void deliver(Device d, DeviceEvent event) {
+        for (Listener l : listeners) {
+            try {
+                l.onEvent(d, event);
+            } catch (RuntimeException e) {
+                LOG.warn("delivering {} to device {} failed", event.type(), d.id(), e);
             }
         }
     }

@@ -66,7 +66,12 @@ public final class MessageService {
         log.info(caller.userId(), "messages", "message accepted", Map.of("messageId", stored.id(),
                 "deviceId", stored.deviceId() == null ? "unassigned" : stored.deviceId(),
                 "recipients", String.valueOf(recipients.size()), "by", caller.actor()));
-        events.publish(caller.userId(), stored.deviceId(), DeviceEvent.of(DeviceEvent.MESSAGE_ENQUEUED));
+        DeviceEvent enqueued = DeviceEvent.of(DeviceEvent.MESSAGE_ENQUEUED);
+        if (device.isPresent()) {
+            events.publish(device.get(), enqueued);
+        } else {
+            events.publish(caller.userId(), null, enqueued); // unassigned: whichever phone pulls first takes it
+        }
         return stored;
     }
 
