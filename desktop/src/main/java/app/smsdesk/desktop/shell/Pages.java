@@ -1,0 +1,28 @@
+package app.smsdesk.desktop.shell;
+
+import app.smsdesk.desktop.Console;
+import app.smsdesk.desktop.page.tokens.TokensView;
+import app.smsdesk.desktop.page.tokens.TokensViewModel;
+import app.smsdesk.desktop.ui.Ui;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.layout.VBox;
+
+/** Creates each screen's view and view model (once, when first shown). */
+public final class Pages {
+    private Pages() {
+    }
+
+    public static PageView create(Page page, Console console) {
+        return switch (page) {
+            case TOKENS -> new TokensView(new TokensViewModel(console), console.zone());
+            default -> placeholder(page);
+        };
+    }
+
+    private static PageView placeholder(Page page) {
+        VBox box = new VBox(14, Ui.header(page.title(), page.subtitle()), Ui.hint("This screen is not built yet."));
+        box.setPadding(new Insets(20, 24, 16, 24));
+        return () -> (Node) box;
+    }
+}
