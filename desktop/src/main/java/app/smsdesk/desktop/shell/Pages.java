@@ -1,6 +1,8 @@
 package app.smsdesk.desktop.shell;
 
 import app.smsdesk.desktop.Console;
+import app.smsdesk.desktop.page.messages.MessagesView;
+import app.smsdesk.desktop.page.messages.MessagesViewModel;
 import app.smsdesk.desktop.page.tokens.TokensView;
 import app.smsdesk.desktop.page.tokens.TokensViewModel;
 import app.smsdesk.desktop.ui.Ui;
@@ -16,6 +18,7 @@ public final class Pages {
     public static PageView create(Page page, Console console) {
         return switch (page) {
             case TOKENS -> new TokensView(new TokensViewModel(console), console.zone());
+            case MESSAGES -> new MessagesView(new MessagesViewModel(console));
             default -> placeholder(page);
         };
     }

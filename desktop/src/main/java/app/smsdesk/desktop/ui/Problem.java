@@ -65,7 +65,9 @@ public record Problem(String message, String hint) {
         if (s == null || s.isBlank()) {
             return "The gateway refused the request.";
         }
-        String t = Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        // "phoneNumbers[0]: invalid ..." names a field: keep its spelling.
+        boolean field = s.indexOf(':') > 0 && s.substring(0, s.indexOf(':')).matches("[\\w.\\[\\]]+");
+        String t = field ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
         return t.endsWith(".") ? t : t + ".";
     }
 }
