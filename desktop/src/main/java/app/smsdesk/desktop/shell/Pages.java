@@ -3,6 +3,8 @@ package app.smsdesk.desktop.shell;
 import app.smsdesk.desktop.Console;
 import app.smsdesk.desktop.page.messages.MessagesView;
 import app.smsdesk.desktop.page.messages.MessagesViewModel;
+import app.smsdesk.desktop.page.phones.PhonesView;
+import app.smsdesk.desktop.page.phones.PhonesViewModel;
 import app.smsdesk.desktop.page.tokens.TokensView;
 import app.smsdesk.desktop.page.tokens.TokensViewModel;
 import app.smsdesk.desktop.ui.Ui;
@@ -19,6 +21,7 @@ public final class Pages {
         return switch (page) {
             case TOKENS -> new TokensView(new TokensViewModel(console), console.zone());
             case MESSAGES -> new MessagesView(new MessagesViewModel(console));
+            case PHONES -> new PhonesView(new PhonesViewModel(console));
             default -> placeholder(page);
         };
     }
