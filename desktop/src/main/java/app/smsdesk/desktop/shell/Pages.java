@@ -5,6 +5,8 @@ import app.smsdesk.desktop.page.messages.MessagesView;
 import app.smsdesk.desktop.page.messages.MessagesViewModel;
 import app.smsdesk.desktop.page.phones.PhonesView;
 import app.smsdesk.desktop.page.phones.PhonesViewModel;
+import app.smsdesk.desktop.page.settings.SettingsView;
+import app.smsdesk.desktop.page.settings.SettingsViewModel;
 import app.smsdesk.desktop.page.tokens.TokensView;
 import app.smsdesk.desktop.page.tokens.TokensViewModel;
 import app.smsdesk.desktop.ui.Ui;
@@ -22,6 +24,7 @@ public final class Pages {
             case TOKENS -> new TokensView(new TokensViewModel(console), console.zone());
             case MESSAGES -> new MessagesView(new MessagesViewModel(console));
             case PHONES -> new PhonesView(new PhonesViewModel(console));
+            case SETTINGS -> new SettingsView(new SettingsViewModel(console));
             default -> placeholder(page);
         };
     }
