@@ -61,6 +61,22 @@ public final class Formats {
         return n + " " + unit + (n == 1 ? "" : "s");
     }
 
+    /** "14:05" for today, "28 Nov 14:05" this year, else the full date. */
+    public static String compact(Instant t, Instant now, ZoneId zone) {
+        if (t == null) {
+            return "—";
+        }
+        var local = t.atZone(zone);
+        var today = now.atZone(zone).toLocalDate();
+        if (local.toLocalDate().equals(today)) {
+            return DateTimeFormatter.ofPattern("HH:mm").format(local);
+        }
+        if (local.getYear() == today.getYear()) {
+            return DateTimeFormatter.ofPattern("d MMM HH:mm").format(local);
+        }
+        return DATE_TIME.format(local);
+    }
+
     public static String dateTime(Instant t, ZoneId zone) {
         return t == null ? "—" : DATE_TIME.format(t.atZone(zone));
     }

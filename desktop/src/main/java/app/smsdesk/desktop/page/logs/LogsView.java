@@ -53,7 +53,8 @@ public final class LogsView implements PageView {
         Ui.tableDefaults(table, "Nothing logged in this time range.");
         TableColumn<LogEntry, String> time = col("Time", e -> Formats.dateTimeSeconds(e.createdAt(),
                 model.console().zone()));
-        time.setPrefWidth(150);
+        time.setPrefWidth(165);
+        time.setMinWidth(160);
         TableColumn<LogEntry, String> prio = col("Level", LogEntry::priority);
         prio.setPrefWidth(80);
         prio.setCellFactory(c -> new TableCell<>() {

@@ -52,6 +52,7 @@ public final class ComposeDialog {
         });
         dialog.getDialogPane().setContent(form());
         dialog.getDialogPane().setPrefWidth(620);
+        dialog.getDialogPane().setMinWidth(600);
         Themes.style(dialog.getDialogPane().getScene());
     }
 
@@ -69,7 +70,10 @@ public final class ComposeDialog {
         numbers.textProperty().bindBidirectional(model.numbersProperty());
         Label count = new Label();
         count.getStyleClass().add("segment-counter");
-        count.textProperty().bind(model.recipientCountProperty().asString("%d recipients"));
+        count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            int n = model.recipientCountProperty().get();
+            return n == 1 ? "1 recipient" : n + " recipients";
+        }, model.recipientCountProperty()));
 
         TextArea text = new TextArea();
         text.setId("compose-text");

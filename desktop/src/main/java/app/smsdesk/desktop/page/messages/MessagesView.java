@@ -56,13 +56,20 @@ public final class MessagesView implements PageView {
         busy.setPrefSize(18, 18);
         busy.visibleProperty().bind(model.busyProperty());
         SplitPane split = new SplitPane(tablePane(), detailPane());
-        split.setDividerPositions(0.66);
+        split.setDividerPositions(0.68);
         VBox.setVgrow(split, Priority.ALWAYS);
         root = new VBox(14, Ui.header("Messages", "Everything sent through the gateway, newest first.", busy, export,
                 compose), filters(), split, exportBar());
         root.getStyleClass().add("page");
         root.setPadding(new Insets(20, 24, 16, 24));
-        model.selectedProperty().addListener((o, was, is) -> showDetail(is));
+        model.selectedProperty().addListener((o, was, is) -> {
+            showDetail(is);
+            if (is != null && (table.getSelectionModel().getSelectedItem() == null
+                    || !table.getSelectionModel().getSelectedItem().id().equals(is.id()))) {
+                table.getItems().stream().filter(m -> m.id().equals(is.id())).findFirst()
+                        .ifPresent(m -> table.getSelectionModel().select(m));
+            }
+        });
         model.timeline().addListener((javafx.collections.ListChangeListener<MessagesViewModel.TimelineStep>) c ->
                 showDetail(model.selectedProperty().get()));
         showDetail(null);
@@ -158,16 +165,20 @@ public final class MessagesView implements PageView {
             @Override
             protected void updateItem(Instant item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : model.time(item));
+                setText(empty || item == null ? null : model.compactTime(item));
+                setTooltip(empty || item == null ? null : new Tooltip(model.timeSeconds(item)));
             }
         });
-        created.setPrefWidth(130);
+        created.setPrefWidth(100);
+        created.setMinWidth(90);
         TableColumn<OutgoingMessage, String> to = column("To", MessagesViewModel::recipients);
-        to.setPrefWidth(150);
+        to.setPrefWidth(125);
+        to.setMinWidth(110);
         TableColumn<OutgoingMessage, String> text = column("Message", MessagesViewModel::preview);
         text.setPrefWidth(260);
         TableColumn<OutgoingMessage, String> state = column("State", m -> m.state().name());
-        state.setPrefWidth(100);
+        state.setPrefWidth(105);
+        state.setMinWidth(105);
         state.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -179,7 +190,8 @@ public final class MessagesView implements PageView {
         TableColumn<OutgoingMessage, String> sim = column("SIM", m -> m.simNumber() == null ? "auto"
                 : String.valueOf(m.simNumber()));
         sim.setPrefWidth(50);
-        table.getColumns().setAll(List.of(created, to, text, state, sim));
+        sim.setMinWidth(50);
+        table.getColumns().setAll(List.of(created, to, state, sim, text));
         table.setItems(model.items());
         table.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
             if (is != null && (model.selectedProperty().get() == null

@@ -148,6 +148,8 @@ public final class MessagesViewModel extends ViewModel {
                 page.total()));
         if (keep != null) {
             items.stream().filter(m -> m.id().equals(keep)).findFirst().ifPresent(this::showDetail);
+        } else if (!items.isEmpty()) {
+            showDetail(items.get(0));
         }
     }
 
@@ -232,6 +234,10 @@ public final class MessagesViewModel extends ViewModel {
         }
         String t = m.content().text().replace('\n', ' ');
         return t.length() > 80 ? t.substring(0, 79) + "\u2026" : t;
+    }
+
+    public String compactTime(Instant t) {
+        return Formats.compact(t, console.now(), console.zone());
     }
 
     public String time(Instant t) {

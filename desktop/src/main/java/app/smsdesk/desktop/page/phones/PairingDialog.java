@@ -32,9 +32,20 @@ public final class PairingDialog {
         dialog.getDialogPane().setId("pairing-dialog");
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
         dialog.getDialogPane().setContent(content());
-        dialog.getDialogPane().setPrefWidth(760);
+        dialog.getDialogPane().setPrefWidth(860);
+        dialog.getDialogPane().setMinWidth(780);
+        dialog.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // The addresses and the warning arrive after the dialog opened: grow the window to fit them.
+        model.warningProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(this::fit));
+        model.hostProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(this::fit));
         Themes.style(dialog.getDialogPane().getScene());
         dialog.setOnHidden(e -> model.stop());
+    }
+
+    private void fit() {
+        if (dialog.getDialogPane().getScene() != null && dialog.getDialogPane().getScene().getWindow() != null) {
+            dialog.getDialogPane().getScene().getWindow().sizeToScene();
+        }
     }
 
     public void showAndWait() {
@@ -46,6 +57,7 @@ public final class PairingDialog {
         ComboBox<String> host = new ComboBox<>(model.hosts());
         host.valueProperty().bindBidirectional(model.hostProperty());
         host.setId("pair-host");
+        host.setMinWidth(140);
         HBox apiUrl = copyRow(model.apiUrlProperty(), "API URL", "pair-api-url");
         HBox token = Ui.copyField(text -> model.copyPrivateToken(),
                 model.privateToken(), "private token");
@@ -64,7 +76,12 @@ public final class PairingDialog {
         steps.addRow(r++, number(4), new VBox(6, text("Type this private token:"), token));
         steps.addRow(r++, number(5), text("Go back, switch on \u201cCloud server\u201d and start the app: it "
                 + "registers with this gateway."));
-        GridPane.setHgrow(steps.getChildren().get(1), Priority.ALWAYS);
+        javafx.scene.layout.ColumnConstraints numbers = new javafx.scene.layout.ColumnConstraints(28);
+        javafx.scene.layout.ColumnConstraints texts = new javafx.scene.layout.ColumnConstraints();
+        texts.setHgrow(Priority.ALWAYS);
+        texts.setFillWidth(true);
+        steps.getColumnConstraints().setAll(numbers, texts);
+        steps.setPrefWidth(560);
 
         ImageView qr = new ImageView();
         qr.setId("pair-qr");
@@ -105,6 +122,8 @@ public final class PairingDialog {
         });
         Label warning = new Label();
         warning.setWrapText(true);
+        warning.setMaxWidth(Double.MAX_VALUE);
+        warning.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         warning.getStyleClass().addAll("callout", "callout-warning");
         warning.setGraphic(Ui.icon(Feather.ALERT_TRIANGLE));
         warning.textProperty().bind(model.warningProperty());
@@ -124,6 +143,7 @@ public final class PairingDialog {
         f.setEditable(false);
         f.getStyleClass().add("mono");
         f.textProperty().bind(value);
+        f.setPrefColumnCount(28);
         HBox.setHgrow(f, Priority.ALWAYS);
         HBox box = new HBox(4, f, Ui.copyButton(text -> model.copyApiUrl(), value::get, what));
         box.setAlignment(Pos.CENTER_LEFT);
@@ -139,6 +159,8 @@ public final class PairingDialog {
     private static Label text(String t) {
         Label l = new Label(t);
         l.setWrapText(true);
+        l.setMaxWidth(520);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
     }
 }

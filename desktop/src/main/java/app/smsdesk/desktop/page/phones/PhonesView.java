@@ -58,6 +58,7 @@ public final class PhonesView implements PageView {
         TableColumn<PhonesViewModel.PhoneRow, String> seen = col("Last seen", PhonesViewModel.PhoneRow::lastSeen);
         TableColumn<PhonesViewModel.PhoneRow, String> app = col("App version",
                 r -> r.device().appVersion() == null ? "unknown" : r.device().appVersion());
+        app.setMinWidth(100);
         TableColumn<PhonesViewModel.PhoneRow, String> sims = col("SIM cards", PhonesViewModel.PhoneRow::sims);
         sims.setPrefWidth(260);
         table.getColumns().setAll(List.of(status, name, id, seen, app, sims));

@@ -104,7 +104,8 @@ public final class SettingsView implements PageView {
         r = row(g, r, "Keep finished messages (days)", bound(model.retentionDaysProperty(), "gateway-retention"),
                 "0 keeps them forever.", null);
         Label port = new Label(model.portText());
-        row(g, r, "Port", port, "The phones and your programs connect here.", null);
+        port.setId("gateway-port");
+        row(g, r, "Port", port, "Set when SMSDesk starts (--port, --host). Phones and programs connect here.", null);
         Label problem = new Label();
         problem.setId("gateway-problem");
         problem.getStyleClass().add("field-error");

@@ -264,7 +264,6 @@ public final class SettingsViewModel extends ViewModel {
     }
 
     public String portText() {
-        return console.gateway().port() + " on " + console.gateway().bindHost()
-                + " (set at start with --port and --host)";
+        return console.gateway().port() + " on " + console.gateway().bindHost();
     }
 }

@@ -43,6 +43,7 @@ public final class NewTokenDialog {
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CANCEL, create);
         dialog.getDialogPane().setContent(form());
         dialog.getDialogPane().setPrefSize(680, 720);
+        dialog.getDialogPane().setMinWidth(640);
         Themes.style(dialog.getDialogPane().getScene());
         Button createButton = (Button) dialog.getDialogPane().lookupButton(create);
         createButton.setId("create-token");

@@ -66,7 +66,7 @@ public final class TokensView implements PageView {
         HBox toolbar = toolbar();
         SplitPane split = new SplitPane(tablePane(), details());
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.64);
+        split.setDividerPositions(0.52);
         VBox.setVgrow(split, Priority.ALWAYS);
         root = new VBox(14, Ui.header("API tokens", "Keys your programs use to call the gateway. "
                 + "Name them, limit what they may do, see their use, revoke them.", busy, reload, newToken),
@@ -313,18 +313,29 @@ public final class TokensView implements PageView {
         chainTitle.getStyleClass().add(Styles.TEXT_BOLD);
         VBox chain = new VBox(4);
         for (TokenRow c : model.chain()) {
-            Label step = new Label((c.info().isRefresh() ? "\u21b3 refresh  " : "\u25cf access   ") + c.jti()
-                    + "   " + Formats.dateTime(c.info().createdAt(), zone) + "   " + c.status()
-                    + (c.info().parentJti() != null ? "   (pairs with " + c.info().parentJti() + ")" : ""));
-            step.getStyleClass().add("mono");
+            Label kind = new Label(c.info().isRefresh() ? "\u21b3 refresh" : "\u25cf access");
+            kind.setMinWidth(80);
+            Label stepId = new Label(c.jti());
+            stepId.getStyleClass().add("mono");
+            Label when = new Label(Formats.dateTime(c.info().createdAt(), zone));
+            when.getStyleClass().add(Styles.TEXT_MUTED);
+            HBox step = new HBox(10, kind, stepId, when, Ui.badge(c.status(), Ui.tone(c.status())));
+            step.setAlignment(Pos.CENTER_LEFT);
             if (c.jti().equals(r.jti())) {
-                step.getStyleClass().add(Styles.TEXT_BOLD);
+                kind.getStyleClass().add(Styles.TEXT_BOLD);
+                stepId.getStyleClass().add(Styles.TEXT_BOLD);
             }
             chain.getChildren().add(step);
         }
         Label chainHint = Ui.hint("Each refresh rotates the pair: the old refresh token is revoked and a new "
                 + "access + refresh pair joins the chain. Reusing an old refresh token revokes the whole chain.");
-        return List.of(head, g, chainTitle, chain, chainHint);
+        VBox left = new VBox(10, head, g);
+        left.setMinWidth(420);
+        left.setPrefWidth(480);
+        VBox right = new VBox(8, chainTitle, chain, chainHint);
+        HBox.setHgrow(right, Priority.ALWAYS);
+        HBox columns = new HBox(28, left, right);
+        return List.of(columns);
     }
 
     private static Label key(String text) {

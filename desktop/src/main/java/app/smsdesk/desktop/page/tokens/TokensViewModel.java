@@ -93,6 +93,8 @@ public final class TokensViewModel extends ViewModel {
         rows.setAll(inventory.stream().map(t -> new TokenRow(t, now)).toList());
         if (keep != null) {
             rows.stream().filter(r -> r.jti().equals(keep)).findFirst().ifPresent(selected::set);
+        } else if (!visible.isEmpty()) {
+            selected.set(visible.get(0));
         }
         updateChain();
         updateSummary();
@@ -127,10 +129,35 @@ public final class TokensViewModel extends ViewModel {
             chain.clear();
             return;
         }
-        chain.setAll(rows.stream().filter(r -> s.info().family().equals(r.info().family()))
-                .sorted(Comparator.comparing((TokenRow r) -> r.info().createdAt())
-                        .thenComparing(r -> r.info().isRefresh()))
-                .toList());
+        List<TokenRow> family = rows.stream().filter(r -> s.info().family().equals(r.info().family()))
+                .sorted(Comparator.comparing((TokenRow r) -> r.info().createdAt())).toList();
+        chain.setAll(orderByRotation(family));
+    }
+
+    /**
+     * Access, its refresh token, the access token that refresh minted, and so on: rotations within one second
+     * share a timestamp, so the order follows the links (parentJti, mintedBy "refresh:jti"), not the clock.
+     */
+    static List<TokenRow> orderByRotation(List<TokenRow> family) {
+        List<TokenRow> out = new java.util.ArrayList<>();
+        java.util.Set<String> used = new java.util.HashSet<>();
+        TokenRow access = family.stream().filter(r -> !r.info().isRefresh()
+                && !String.valueOf(r.info().mintedBy()).startsWith("refresh:")).findFirst().orElse(null);
+        while (access != null && used.add(access.jti())) {
+            out.add(access);
+            String parent = access.jti();
+            TokenRow refresh = family.stream().filter(r -> r.info().isRefresh() && parent.equals(r.info().parentJti()))
+                    .findFirst().orElse(null);
+            if (refresh == null || !used.add(refresh.jti())) {
+                break;
+            }
+            out.add(refresh);
+            String minter = "refresh:" + refresh.jti();
+            access = family.stream().filter(r -> !r.info().isRefresh() && minter.equals(r.info().mintedBy()))
+                    .findFirst().orElse(null);
+        }
+        family.stream().filter(r -> !used.contains(r.jti())).forEach(out::add);
+        return out;
     }
 
     /** Asks, then revokes the given tokens (and their refresh tokens); the rows turn revoked at once. */
