@@ -97,6 +97,15 @@ public final class DashboardView implements PageView {
     }
 
     private void fillChart() {
+        // With no traffic at all, auto-ranging collapses the axis to 0..0; keep a readable empty scale.
+        NumberAxis y = (NumberAxis) chart.getYAxis();
+        boolean empty = model.days().stream().allMatch(d -> d.total() == 0);
+        y.setAutoRanging(!empty);
+        if (empty) {
+            y.setLowerBound(0);
+            y.setUpperBound(10);
+            y.setTickUnit(2);
+        }
         chart.getData().setAll(series("Sent", DashboardViewModel::sent),
                 series("Delivered", d -> d.get(ProcessingState.Delivered)),
                 series("Failed", d -> d.get(ProcessingState.Failed)));
