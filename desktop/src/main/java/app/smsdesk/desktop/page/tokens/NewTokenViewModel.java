@@ -198,7 +198,8 @@ public final class NewTokenViewModel extends ViewModel {
         Set<String> s = Set.copyOf(scopes);
         String auth = "  -H \"Authorization: Bearer " + token + "\"";
         if (s.contains(Scopes.ALL) || s.contains(Scopes.MESSAGES_SEND)) {
-            return "curl -X POST \"" + api + "/messages\" \\\n" + auth + " \\\n"
+            return "# Put your own mobile number in place of +15555550123, then run:\n"
+                    + "curl -X POST \"" + api + "/messages\" \\\n" + auth + " \\\n"
                     + "  -H \"Content-Type: application/json\" \\\n"
                     + "  -d '{\"textMessage\":{\"text\":\"Hello from SMSDesk\"},\"phoneNumbers\":[\"+15555550123\"]}'";
         }
