@@ -131,6 +131,20 @@ public final class GatewayMain {
         return c;
     }
 
+    /**
+     * Reads the headless jar's options and environment for a launcher that embeds the gateway (the console).
+     * Empty after printing help or the version.
+     *
+     * @throws IllegalArgumentException when the command line cannot be understood (the message says why)
+     */
+    public static java.util.Optional<GatewayConfig> commandLine(String[] args, Map<String, String> env) {
+        try {
+            return java.util.Optional.ofNullable(parse(args, GatewayConfig.fromEnvironment(env)));
+        } catch (UsageException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
     private static String value(String[] args, int i, String option) throws UsageException {
         if (i >= args.length || args[i].startsWith("--")) {
             throw new UsageException(option + " needs a value");

@@ -1,5 +1,6 @@
 package app.smsdesk.gateway.service;
 
+import app.smsdesk.gateway.domain.DayCounts;
 import app.smsdesk.gateway.domain.Device;
 import app.smsdesk.gateway.domain.DeviceEvent;
 import app.smsdesk.gateway.domain.Ids;
@@ -18,11 +19,15 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** Accepts, lists, reads and cancels outgoing messages. An accepted message is on disk before this returns. */
 public final class MessageService {
@@ -115,6 +120,39 @@ public final class MessageService {
             throw new ValidationException("deviceId: must be exactly 21 characters");
         }
         return store.list(caller.userId(), query);
+    }
+
+    /** How many of the caller's messages created in [from, to) are in each state; null bounds are open. */
+    public Map<ProcessingState, Long> countByState(Principal caller, Instant from, Instant to) {
+        return store.countByState(caller.userId(), from, to);
+    }
+
+    /**
+     * Per local day from {@code first} to {@code last} (inclusive, at most 366 days): how many of the caller's
+     * messages created that day are in each state. Days without messages are included with no counts.
+     */
+    public List<DayCounts> countsByDay(Principal caller, LocalDate first, LocalDate last, ZoneId zone) {
+        if (last.isBefore(first) || ChronoUnit.DAYS.between(first, last) > 365) {
+            throw new ValidationException("days: give a range of 1 to 366 days");
+        }
+        Map<LocalDate, Map<ProcessingState, Long>> days = new TreeMap<>();
+        for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+            days.put(d, new EnumMap<>(ProcessingState.class));
+        }
+        Instant from = first.atStartOfDay(zone).toInstant();
+        Instant to = last.plusDays(1).atStartOfDay(zone).toInstant();
+        for (MessageStore.SliceCount s : store.countBySlice(caller.userId(), from, to, 15)) {
+            Map<ProcessingState, Long> day = days.get(s.sliceStart().atZone(zone).toLocalDate());
+            if (day != null) {
+                day.merge(s.state(), s.count(), Long::sum);
+            }
+        }
+        return days.entrySet().stream().map(e -> new DayCounts(e.getKey(), e.getValue())).toList();
+    }
+
+    /** How many of the caller's messages failed at or after {@code since}. */
+    public long failedSince(Principal caller, Instant since) {
+        return store.countChangedSince(caller.userId(), ProcessingState.Failed, since);
     }
 
     /** Asks the phone to cancel a pending message (state Cancelling until the phone confirms). */

@@ -194,6 +194,41 @@ public final class MessageStore {
         });
     }
 
+    /** Counts the account's messages created in [from, to) per state; null bounds are open. */
+    public Map<ProcessingState, Long> countByState(String userId, Instant from, Instant to) {
+        List<Object> params = new ArrayList<>();
+        String where = where(userId, new MessageQuery(from, to, null, null, null, 1, 0, false), params);
+        List<Map.Entry<String, Long>> rows = db.read(c -> Sql.list(c, "SELECT m.state, COUNT(*) AS n "
+                + "FROM messages m WHERE " + where + " GROUP BY m.state",
+                rs -> Map.entry(rs.getString("state"), rs.getLong("n")), params.toArray()));
+        Map<ProcessingState, Long> out = new EnumMap<>(ProcessingState.class);
+        rows.forEach(r -> ProcessingState.parse(r.getKey()).ifPresent(s -> out.put(s, r.getValue())));
+        return out;
+    }
+
+    /** A count of messages in one state whose creation time falls in one time slice. */
+    public record SliceCount(Instant sliceStart, ProcessingState state, long count) {
+    }
+
+    /**
+     * Counts messages created in [from, to) per state and per {@code sliceMinutes}-long slice aligned to the
+     * epoch. The caller sums slices into local days; 15-minute slices fit every time zone offset in use.
+     */
+    public List<SliceCount> countBySlice(String userId, Instant from, Instant to, int sliceMinutes) {
+        long slice = sliceMinutes * 60_000L;
+        return db.read(c -> Sql.list(c, "SELECT m.created_at / ? AS slice, m.state, COUNT(*) AS n FROM messages m "
+                        + "WHERE m.user_id = ? AND m.created_at >= ? AND m.created_at < ? GROUP BY slice, m.state",
+                rs -> new SliceCount(Instant.ofEpochMilli(rs.getLong("slice") * slice),
+                        ProcessingState.valueOf(rs.getString("state")), rs.getLong("n")),
+                slice, userId, from, to));
+    }
+
+    /** Counts the account's messages now in {@code state} whose last change was at or after {@code since}. */
+    public long countChangedSince(String userId, ProcessingState state, Instant since) {
+        return db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM messages WHERE user_id = ? AND state = ? "
+                + "AND updated_at >= ?", userId, state.name(), since));
+    }
+
     /** Moves a Pending message to Cancelling; 404 when unknown, 409 when it is no longer pending. */
     public OutgoingMessage cancel(String userId, String extId, Instant now) {
         return db.write(c -> {

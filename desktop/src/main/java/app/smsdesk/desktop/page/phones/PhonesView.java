@@ -1,0 +1,113 @@
+package app.smsdesk.desktop.page.phones;
+
+import app.smsdesk.desktop.shell.PageView;
+import app.smsdesk.desktop.ui.Ui;
+import atlantafx.base.theme.Styles;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+
+/** The phones screen. */
+public final class PhonesView implements PageView {
+    private final PhonesViewModel model;
+    private final TableView<PhonesViewModel.PhoneRow> table = new TableView<>();
+    private final VBox root;
+
+    public PhonesView(PhonesViewModel model) {
+        this.model = model;
+        Button pair = Ui.button("Pair a phone", Feather.PLUS, Styles.ACCENT);
+        pair.setId("pair-phone");
+        pair.setOnAction(e -> new PairingDialog(model.pairing(), pair.getScene().getWindow()).showAndWait());
+        Button remove = Ui.button("Remove", Feather.TRASH_2, Styles.DANGER, Styles.BUTTON_OUTLINED);
+        remove.setId("remove-phone");
+        remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        remove.setOnAction(e -> model.remove(table.getSelectionModel().getSelectedItem()));
+        Ui.tableDefaults(table, "No phones yet. Install \u201cSMS Gateway for Android\u201d on a phone and use "
+                + "\u201cPair a phone\u201d to connect it to this gateway.");
+        table.setId("phone-table");
+        TableColumn<PhonesViewModel.PhoneRow, String> status = col("Status", r -> r.online() ? "online" : "offline");
+        status.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(null);
+                setGraphic(empty || item == null ? null : Ui.badge(item, Ui.tone(item)));
+            }
+        });
+        status.setPrefWidth(90);
+        TableColumn<PhonesViewModel.PhoneRow, String> name = col("Phone", PhonesViewModel.PhoneRow::name);
+        name.setPrefWidth(180);
+        TableColumn<PhonesViewModel.PhoneRow, String> id = col("ID", r -> r.device().id());
+        id.setPrefWidth(190);
+        TableColumn<PhonesViewModel.PhoneRow, String> seen = col("Last seen", PhonesViewModel.PhoneRow::lastSeen);
+        TableColumn<PhonesViewModel.PhoneRow, String> app = col("App version",
+                r -> r.device().appVersion() == null ? "unknown" : r.device().appVersion());
+        app.setMinWidth(100);
+        TableColumn<PhonesViewModel.PhoneRow, String> sims = col("SIM cards", PhonesViewModel.PhoneRow::sims);
+        sims.setPrefWidth(260);
+        table.getColumns().setAll(List.of(status, name, id, seen, app, sims));
+        table.setItems(model.phones());
+        table.setRowFactory(t -> {
+            TableRow<PhonesViewModel.PhoneRow> row = new TableRow<>();
+            MenuItem copy = new MenuItem("Copy ID", Ui.icon(Feather.COPY));
+            copy.setOnAction(e -> model.copyId(row.getItem()));
+            MenuItem del = new MenuItem("Remove\u2026", Ui.icon(Feather.TRASH_2));
+            del.setOnAction(e -> model.remove(row.getItem()));
+            row.contextMenuProperty().bind(Bindings.when(row.emptyProperty()).then((ContextMenu) null)
+                    .otherwise(new ContextMenu(copy, del)));
+            return row;
+        });
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.DELETE) {
+                model.remove(table.getSelectionModel().getSelectedItem());
+            } else if (e.isShortcutDown() && e.getCode() == KeyCode.C) {
+                model.copyId(table.getSelectionModel().getSelectedItem());
+            }
+        });
+        VBox.setVgrow(table, Priority.ALWAYS);
+        HBox actions = new HBox(8, Ui.hint("A phone counts as online when it contacted the gateway in the last "
+                + "15 minutes."), Ui.spacer(), remove);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        root = new VBox(14, Ui.header("Phones", "The Android phones that send and receive SMS for this gateway.",
+                pair), table, actions);
+        root.setPadding(new Insets(20, 24, 16, 24));
+    }
+
+    private static TableColumn<PhonesViewModel.PhoneRow, String> col(String title,
+                                                                     Function<PhonesViewModel.PhoneRow, String> v) {
+        TableColumn<PhonesViewModel.PhoneRow, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(v.apply(d.getValue())));
+        return c;
+    }
+
+    @Override
+    public Node root() {
+        return root;
+    }
+
+    @Override
+    public void onShow() {
+        model.startLive();
+    }
+
+    @Override
+    public void onHide() {
+        model.stopLive();
+    }
+}

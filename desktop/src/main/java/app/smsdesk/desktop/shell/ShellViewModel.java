@@ -1,0 +1,105 @@
+package app.smsdesk.desktop.shell;
+
+import app.smsdesk.desktop.Console;
+import app.smsdesk.desktop.page.phones.PhoneStatus;
+import app.smsdesk.desktop.task.TaskRunner;
+import app.smsdesk.desktop.ui.ViewModel;
+import app.smsdesk.gateway.domain.Device;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/** The window around the screens: which screen shows, the status bar, the theme. */
+public final class ShellViewModel extends ViewModel {
+    static final Duration STATUS_PERIOD = Duration.ofSeconds(10);
+
+    private final ObjectProperty<Page> page = new SimpleObjectProperty<>(this, "page", Page.DASHBOARD);
+    private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark", false);
+    private final ReadOnlyIntegerWrapper phonesOnline = new ReadOnlyIntegerWrapper(this, "phonesOnline", 0);
+    private final ReadOnlyIntegerWrapper phonesTotal = new ReadOnlyIntegerWrapper(this, "phonesTotal", 0);
+    private final ReadOnlyStringWrapper phonesText = new ReadOnlyStringWrapper(this, "phonesText", "No phones yet");
+    private TaskRunner.Cancellable poll;
+
+    public ShellViewModel(Console console, boolean darkTheme, Consumer<Boolean> saveTheme) {
+        super(console);
+        dark.set(darkTheme);
+        dark.addListener((o, was, is) -> saveTheme.accept(is));
+    }
+
+    /** Starts polling the phone count for the status bar. */
+    public void start() {
+        refreshStatus();
+        poll = console.tasks().every(STATUS_PERIOD, this::refreshStatus);
+    }
+
+    public void stop() {
+        if (poll != null) {
+            poll.cancel();
+        }
+    }
+
+    public void refreshStatus() {
+        call(() -> console.services().devices().list(console.principal()), this::showPhones,
+                e -> phonesText.set("Phones: unknown"));
+    }
+
+    private void showPhones(List<Device> devices) {
+        int online = (int) devices.stream().filter(d -> PhoneStatus.isOnline(d, console.now())).count();
+        phonesOnline.set(online);
+        phonesTotal.set(devices.size());
+        phonesText.set(devices.isEmpty() ? "No phones yet"
+                : online + " of " + devices.size() + (devices.size() == 1 ? " phone" : " phones") + " online");
+    }
+
+    public void show(Page p) {
+        page.set(p);
+    }
+
+    public void toggleTheme() {
+        dark.set(!dark.get());
+    }
+
+    public ObjectProperty<Page> pageProperty() {
+        return page;
+    }
+
+    public BooleanProperty darkProperty() {
+        return dark;
+    }
+
+    public ReadOnlyIntegerProperty phonesOnlineProperty() {
+        return phonesOnline.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty phonesTotalProperty() {
+        return phonesTotal.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty phonesTextProperty() {
+        return phonesText.getReadOnlyProperty();
+    }
+
+    public String gatewayUrl() {
+        return console.gateway().localUrl();
+    }
+
+    public String portText() {
+        return "Port " + console.gateway().port();
+    }
+
+    public String version() {
+        return console.gateway().version();
+    }
+
+    public void copyGatewayUrl() {
+        console.clipboard().copy(console.gateway().apiUrl());
+    }
+}

@@ -1,0 +1,7 @@
+package app.smsdesk.desktop.ui;
+
+/** Puts text on the system clipboard (an interface so view models stay free of javafx.scene). */
+@FunctionalInterface
+public interface Clipboard {
+    void copy(String text);
+}

@@ -1,0 +1,117 @@
+package app.smsdesk.desktop.testing;
+
+import app.smsdesk.desktop.Console;
+import app.smsdesk.desktop.GatewayInfo;
+import app.smsdesk.desktop.task.ImmediateTaskRunner;
+import app.smsdesk.desktop.task.TaskRunner;
+import app.smsdesk.desktop.ui.Clipboard;
+import app.smsdesk.desktop.ui.DialogService;
+import app.smsdesk.gateway.Gateway;
+import app.smsdesk.gateway.GatewayConfig;
+import app.smsdesk.gateway.Services;
+import app.smsdesk.gateway.domain.Principal;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A real embedded gateway (127.0.0.1, port 0, temporary data directory, known admin password, a clock the
+ * test moves) and a {@link Console} over it, for view-model tests with {@link ImmediateTaskRunner}.
+ */
+public final class TestConsole implements AutoCloseable {
+    public static final String ADMIN = "admin";
+    public static final String PASSWORD = "correct-horse-battery-staple";
+    public static final String PRIVATE_TOKEN = "test-private-token-0123456789";
+
+    private final Path dir;
+    private final Gateway gateway;
+    public final MutableClock clock = new MutableClock();
+    public final ScriptedDialogs dialogs = new ScriptedDialogs();
+    public final List<String> copied = new ArrayList<>();
+    public final ImmediateTaskRunner tasks = new ImmediateTaskRunner();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public TestConsole() {
+        try {
+            dir = Files.createTempDirectory("smsdesk-console-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        gateway = Gateway.start(new GatewayConfig("127.0.0.1", 0, dir, null, ADMIN, PASSWORD, PRIVATE_TOKEN, clock));
+    }
+
+    /** The console with the immediate runner and scripted dialogs. */
+    public Console console() {
+        return console(tasks, dialogs, copied::add);
+    }
+
+    public Console console(TaskRunner runner, DialogService dialogService, Clipboard clipboard) {
+        return new Console(gateway.services(), principal(), runner, dialogService, clipboard, clock, ZoneOffset.UTC,
+                GatewayInfo.of(gateway));
+    }
+
+    public Principal principal() {
+        return Principal.console(ADMIN);
+    }
+
+    public Services services() {
+        return gateway.services();
+    }
+
+    public Gateway gateway() {
+        return gateway;
+    }
+
+    public Path dataDir() {
+        return dir;
+    }
+
+    /** A real HTTP GET on the third-party API with a bearer token; returns the status. */
+    public int getWithToken(String path, String token) {
+        HttpRequest r = HttpRequest.newBuilder(URI.create(gateway.localUrl() + "/3rdparty/v1" + path))
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).GET().build();
+        try {
+            return http.send(r, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A real HTTP POST on the third-party API; returns status and body. */
+    public HttpResponse<String> post(String path, String authorization, String json) {
+        HttpRequest r = HttpRequest.newBuilder(URI.create(gateway.localUrl() + "/3rdparty/v1" + path))
+                .header("Authorization", authorization).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        try {
+            return http.send(r, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        gateway.close();
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort: a temp directory
+        }
+    }
+}
