@@ -56,7 +56,7 @@ has_token() { # launcher data_dir jti
     "$1" --host 127.0.0.1 --port "$port" --https-port 0 --data-dir "$2" >"$log" 2>&1 &
     pid=$!
     for _ in $(seq 1 200); do curl -fs "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.1; done
-    curl -fs -u admin:installer-test-pw "http://127.0.0.1:$port/3rdparty/v1/auth/tokens" | grep -q "$3" && ok=0
+    curl -fs -u admin:installer-test-pw "http://127.0.0.1:$port/3rdparty/v1/auth/tokens" | grep -qF -- "$3" && ok=0
     kill "$pid"; wait "$pid" 2>/dev/null
     return $ok
 }
@@ -78,17 +78,26 @@ if [ -n "$deb" ] && command -v dpkg-deb >/dev/null; then
         && grep -q 'opt/smsdesk/bin/smsdesk-gateway$' target/deb-contents.txt"
     check ".deb holds a menu entry and the icon" bash -c "grep -q '\\.desktop$' target/deb-contents.txt \
         && grep -q 'SMSDesk.png$' target/deb-contents.txt"
+    check ".deb scripts tolerate a machine without a desktop menu" bash -c \
+        "dpkg-deb -I '$deb' postinst | grep -q 'no desktop menu here'"
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null && [ -z "${INSTALLER_SKIP_INSTALL:-}" ]; then
+        apt-get update -q >/dev/null   # the package depends on GTK, which apt fetches
         # An "older release": the same app packaged as version 0.0.1, to upgrade from.
         OUT=target/older ./build.sh 0.0.1 deb >target/older-build.log 2>&1
         INSTALLER_UPGRADE_DEB=$(ls target/older/deb/*.deb | head -1)
         installed=/opt/smsdesk/bin/smsdesk-gateway
+        # The folders a desktop machine has, so that the menu entry can be checked here too.
+        mkdir -p /usr/share/applications /usr/share/desktop-directories /etc/xdg/menus/applications-merged
         check "install the older .deb" apt-get install -y -q "$(realpath "$INSTALLER_UPGRADE_DEB")"
         jti=$(mint_token "$installed" "$data/installed")
         check "older version minted a token" test -n "$jti"
         check "upgrade with the newer .deb" apt-get install -y -q --allow-downgrades "$(realpath "$deb")"
         check "upgrade kept the token inventory" has_token "$installed" "$data/installed" "$jti"
-        check "uninstall removes the app" bash -c "apt-get remove -y -q smsdesk && test ! -e /opt/smsdesk"
+        check "the console has a menu entry, the headless gateway none" bash -c \
+            "test -f /usr/share/applications/smsdesk-SMSDesk.desktop \
+             && test ! -e /usr/share/applications/smsdesk-smsdesk-gateway.desktop"
+        check "uninstall removes the app and its menu entry" bash -c "apt-get remove -y -q smsdesk \
+            && test ! -e /opt/smsdesk && test ! -e /usr/share/applications/smsdesk-SMSDesk.desktop"
         check "uninstall leaves the user's data" test -f "$data/installed/smsdesk.db"
     else
         echo "skip - install/upgrade/remove (needs root and apt-get; INSTALLER_SKIP_INSTALL unset)"
