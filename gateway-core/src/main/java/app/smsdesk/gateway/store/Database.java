@@ -30,6 +30,8 @@ public final class Database implements AutoCloseable {
     private final String url;
     private final Connection writeConnection;
     private final WriteQueue writer;
+    /** Moves after every data write completes (see {@link #version()}); bookkeeping writes leave it. */
+    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
     private final List<Connection> allReaders = new ArrayList<>();
 
@@ -121,20 +123,37 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} in the next group commit and returns once it is durable. */
     public <T> T write(SqlFunction<T> work) {
+        try {
+            return writer.execute(work);
+        } finally {
+            version.incrementAndGet();
+        }
+    }
+
+    /**
+     * A write that never changes what derived caches are built from (usage counters, last-seen times, the event
+     * log), so it does not move {@link #version()}: a busy API keeps its cached counts and page positions.
+     */
+    public <T> T writeBookkeeping(SqlFunction<T> work) {
         return writer.execute(work);
+    }
+
+    /** {@link #writeBookkeeping} without waiting for the commit (the event log). */
+    public <T> CompletableFuture<T> writeBookkeepingAsync(SqlFunction<T> work) {
+        return writer.submit(work);
     }
 
     /** Queues {@code work} for the next group commit without waiting (logs, usage counters). */
     public <T> CompletableFuture<T> writeAsync(SqlFunction<T> work) {
-        return writer.submit(work);
+        return writer.submit(work).whenComplete((r, e) -> version.incrementAndGet());
     }
 
     /**
-     * A number that changes after every commit; caches of derived values (e.g. counts) compare it to know whether
-     * anything may have changed. Read it before computing the value to cache.
+     * A number that changes after every data write; caches of derived values (counts, page positions) compare it
+     * to know whether anything may have changed. Read it before computing the value to cache.
      */
     public long version() {
-        return writer.commits();
+        return version.get();
     }
 
     /** Runs {@code work} on a pooled read-only connection. */

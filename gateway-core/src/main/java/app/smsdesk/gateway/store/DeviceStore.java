@@ -69,7 +69,7 @@ public final class DeviceStore {
         if (lastSeen.isEmpty()) {
             return;
         }
-        db.write(c -> {
+        db.writeBookkeeping(c -> {
             for (var e : lastSeen.entrySet()) {
                 Sql.update(c, "UPDATE devices SET last_seen = MAX(last_seen, ?) WHERE id = ?", e.getValue(),
                         e.getKey());

@@ -18,7 +18,7 @@ public final class EventLogStore {
     public void append(String userId, String priority, String module, String message, Map<String, String> context,
                        Instant at) {
         String ctx = context == null || context.isEmpty() ? null : JsonColumns.write(context);
-        db.writeAsync(c -> Sql.update(c, "INSERT INTO event_log (user_id, priority, module, message, context, "
+        db.writeBookkeepingAsync(c -> Sql.update(c, "INSERT INTO event_log (user_id, priority, module, message, context, "
                 + "created_at) VALUES (?, ?, ?, ?, ?, ?)", userId, priority, module, message, ctx, at));
     }
 

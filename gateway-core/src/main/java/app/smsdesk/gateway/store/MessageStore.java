@@ -30,6 +30,7 @@ public final class MessageStore {
             + "LEFT JOIN devices d ON d.id = m.device_id ";
 
     private final Database db;
+    private final PagePositions positions = new PagePositions();
     private final java.util.concurrent.ConcurrentHashMap<String, CachedCount> counts =
             new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -73,23 +74,35 @@ public final class MessageStore {
         List<Object> params = new ArrayList<>();
         String where = where(userId, q, params);
         String dir = q.ascending() ? "ASC" : "DESC";
+        String order = " ORDER BY m.created_at " + dir + ", m.id " + dir;
         return db.read(c -> {
-            long total = total(c, where, params);
+            long version = db.version();
+            long total = total(c, where, params, version);
+            // A deep page starts from the nearest known position instead of skipping every row before it.
+            String seek = "";
             List<Object> pageParams = new ArrayList<>(params);
+            long skip = q.offset();
+            java.util.Optional<PagePositions.Position> from = q.search() == null ? positions.before(c,
+                    "SELECT m.created_at, m.id FROM messages m WHERE " + where + order, params, version,
+                    q.offset()) : java.util.Optional.empty();
+            if (from.isPresent()) {
+                String cmp = q.ascending() ? ">" : "<";
+                seek = " AND (m.created_at " + cmp + " ? OR (m.created_at = ? AND m.id " + cmp + "= ?))";
+                pageParams.addAll(List.of(from.get().createdAt(), from.get().createdAt(), from.get().rowId()));
+                skip -= from.get().offset();
+            }
             pageParams.add(q.limit());
-            pageParams.add(q.offset());
-            // The page's keys come from the index alone (deep offsets skip index entries, not rows), then only
-            // those rows are read and joined.
-            String order = " ORDER BY m.created_at " + dir + ", m.id " + dir;
+            pageParams.add(skip);
+            // The page's keys come from the index alone, then only those rows are read and joined.
             List<OutgoingMessage> items = Sql.list(c, SELECT + "WHERE m.id IN (SELECT m.id FROM messages m WHERE "
-                    + where + order + " LIMIT ? OFFSET ?)" + order, MessageStore::map, pageParams.toArray());
+                    + where + seek + order + " LIMIT ? OFFSET ?)" + order, MessageStore::map, pageParams.toArray());
             return new Page<>(items, total);
         });
     }
 
-    private long total(java.sql.Connection c, String where, List<Object> params) throws SQLException {
+    private long total(java.sql.Connection c, String where, List<Object> params, long version)
+            throws SQLException {
         String key = where + params;
-        long version = db.version();
         CachedCount cached = counts.get(key);
         if (cached != null && cached.version() == version) {
             return cached.total();
@@ -102,7 +115,7 @@ public final class MessageStore {
         return total;
     }
 
-    /** Counting a million rows takes tens of milliseconds; the total is reused until the next commit. */
+    /** Counting a million rows takes tens of milliseconds; the total is reused until the next data write. */
     private record CachedCount(long version, long total) {
     }
 

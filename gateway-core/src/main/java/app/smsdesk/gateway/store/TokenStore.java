@@ -122,7 +122,7 @@ public final class TokenStore {
         if (deltas.isEmpty()) {
             return;
         }
-        db.write(c -> {
+        db.writeBookkeeping(c -> {
             for (Map.Entry<String, TokenUsageDelta> e : deltas.entrySet()) {
                 Sql.update(c, "UPDATE tokens SET use_count = use_count + ?, "
                                 + "last_used_at = MAX(COALESCE(last_used_at, 0), ?) WHERE jti = ?",
