@@ -104,9 +104,10 @@ scenario send "$gw/3rdparty/v1/messages" send.lua
 
 echo "== SSE wake latency (send -> the phone's GET /message), 1 and 50 phones"
 for phones in 1 50; do
-    for r in $(seq 1 "$RUNS"); do
-        line=$(java -jar "$bench_jar" sse "$gw" bench-private-token admin bench-password-123 "$phones" 200 | tail -1)
-        echo "   $phones phones run $r: $line"
+    java -jar "$bench_jar" sse "$gw" bench-private-token admin bench-password-123 "$phones" 200 "$RUNS" \
+        | grep '^{"phones"' | while read -r line; do
+        echo "   $line"
+        r=$(python3 -c "import json,sys;print(json.loads(sys.argv[1])['run'])" "$line")
         for f in p50 p99; do
             v=$(python3 -c "import json,sys;print(json.loads(sys.argv[1])['${f}_ms'])" "$line")
             echo "{\"kind\":\"metric\",\"name\":\"sse_wake_${f}_ms_${phones}\",\"run\":$r,\"value\":$v}" >> "$results"

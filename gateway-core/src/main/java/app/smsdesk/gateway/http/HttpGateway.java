@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class HttpGateway implements HttpHandler, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpGateway.class);
     static final int WORKER_THREADS = 64;
+    private static final java.util.regex.Pattern REPEATED_SLASHES = java.util.regex.Pattern.compile("/{2,}");
     public static final List<String> THIRD_PARTY_PREFIXES = List.of("/api/3rdparty/v1", "/3rdparty/v1");
     /** The phone API; the app appends its paths to whatever base URL the user typed. */
     public static final List<String> MOBILE_PREFIXES = List.of("/api/mobile/v1", "/mobile/v1");
@@ -209,7 +210,7 @@ public final class HttpGateway implements HttpHandler, AutoCloseable {
 
     /** Collapses repeated slashes and drops a trailing slash (phones send {@code //mobile/v1}). */
     static String normalize(String path) {
-        String p = path.replaceAll("/{2,}", "/");
+        String p = path.contains("//") ? REPEATED_SLASHES.matcher(path).replaceAll("/") : path;
         return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
     }
 }

@@ -40,7 +40,13 @@ public final class EventLogService {
 
     private void append(String userId, String priority, String module, String message,
                         Map<String, String> context) {
-        LOG.info("[{}] {} {}", module, message, context == null ? "" : context);
+        // Routine events (one per accepted message) go to the console log only at DEBUG: printing each one
+        // serialises every request on the console stream. Warnings are always printed.
+        if ("WARN".equals(priority)) {
+            LOG.warn("[{}] {} {}", module, message, context == null ? "" : context);
+        } else if (LOG.isDebugEnabled()) {
+            LOG.debug("[{}] {} {}", module, message, context == null ? "" : context);
+        }
         store.append(userId, priority, module, message, context, clock.instant());
     }
 
