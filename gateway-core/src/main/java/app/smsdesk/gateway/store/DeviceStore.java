@@ -15,6 +15,12 @@ public final class DeviceStore {
             + "created_at, updated_at, last_seen";
 
     private final Database db;
+    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.ConcurrentHashMap<String, CachedDevices> byUser =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record CachedDevices(long version, List<Device> devices) {
+    }
 
     public DeviceStore(Database db) {
         this.db = db;
@@ -22,16 +28,28 @@ public final class DeviceStore {
 
     public Device insert(String extId, String userId, String name, String tokenHash, String pushToken,
                          List<SimCard> simCards, String appVersion, Instant now) {
-        long rowId = db.write(c -> Sql.insert(c, "INSERT INTO devices (ext_id, user_id, name, token_hash, "
+        long rowId = changed(db.write(c -> Sql.insert(c, "INSERT INTO devices (ext_id, user_id, name, token_hash, "
                         + "push_token, sim_cards, app_version, created_at, updated_at, last_seen) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", extId, userId, name == null ? "" : name,
-                tokenHash, pushToken, simCardsJson(simCards), appVersion, now, now, now));
+                tokenHash, pushToken, simCardsJson(simCards), appVersion, now, now, now)));
         return new Device(rowId, extId, userId, name, pushToken, simCards, appVersion, now, now, now);
     }
 
+    /**
+     * The account's phones. Every send without a {@code deviceId} chooses among them, so the list is kept until
+     * the next change to the devices table (all of which go through this class).
+     */
     public List<Device> listByUser(String userId) {
-        return db.read(c -> Sql.list(c, "SELECT " + COLUMNS + " FROM devices WHERE user_id = ? ORDER BY id",
-                DeviceStore::map, userId));
+        long version = changes.get();
+        CachedDevices cached = byUser.get(userId);
+        if (cached != null && cached.version() == version) {
+            return cached.devices();
+        }
+        List<Device> devices = db.read(c -> Sql.list(c, "SELECT " + COLUMNS + " FROM devices WHERE user_id = ? "
+                + "ORDER BY id", DeviceStore::map, userId));
+        CachedDevices fresh = new CachedDevices(version, List.copyOf(devices));
+        byUser.put(userId, fresh);
+        return fresh.devices();
     }
 
     public Optional<Device> find(String userId, String extId) {
@@ -52,8 +70,8 @@ public final class DeviceStore {
 
     /** Deletes the account's device (its messages and webhooks go with it); true if one was deleted. */
     public boolean delete(String userId, String extId) {
-        return db.write(c -> Sql.update(c, "DELETE FROM devices WHERE user_id = ? AND ext_id = ?",
-                userId, extId)) > 0;
+        return changed(db.write(c -> Sql.update(c, "DELETE FROM devices WHERE user_id = ? AND ext_id = ?",
+                userId, extId))) > 0;
     }
 
     /** Updates push token and/or SIM cards; null arguments leave the stored value as it is, {@code []} clears. */
@@ -62,6 +80,7 @@ public final class DeviceStore {
                         + "sim_cards = CASE WHEN ? = 1 THEN ? ELSE sim_cards END, "
                         + "app_version = COALESCE(?, app_version), updated_at = ? WHERE id = ?", pushToken,
                 simCards != null, simCards == null ? null : simCardsJson(simCards), appVersion, now, rowId));
+        changed(null);
     }
 
     /** Moves last_seen forward (never back) for several devices in one write. */
@@ -76,6 +95,13 @@ public final class DeviceStore {
             }
             return null;
         });
+        changed(null);
+    }
+
+    /** Marks the cached device lists stale after a write (passes the write's result through). */
+    private <T> T changed(T result) {
+        changes.incrementAndGet();
+        return result;
     }
 
     private static String simCardsJson(List<SimCard> simCards) {

@@ -3,11 +3,15 @@ package app.smsdesk.gateway.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import java.lang.reflect.Type;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** JSON text columns (log context, message recipients and state history). */
 public final class JsonColumns {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Map<Type, ObjectReader> READERS = new ConcurrentHashMap<>();
 
     private JsonColumns() {
     }
@@ -22,7 +26,10 @@ public final class JsonColumns {
 
     public static <T> T read(String json, TypeReference<T> type) {
         try {
-            return MAPPER.readValue(json, type);
+            // Resolving a generic type costs more than parsing a short column: readers are made once per type.
+            ObjectReader reader = READERS.computeIfAbsent(type.getType(),
+                    t -> MAPPER.readerFor(MAPPER.constructType(t)));
+            return reader.readValue(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("corrupt JSON column", e);
         }
