@@ -50,6 +50,9 @@ load() { # scenario url script conns run duration
     echo "   $1 c$4 run $5: $line"
 }
 
+load_avg() { awk '{print $1}' /proc/loadavg; }
+echo "{\"kind\":\"metric\",\"name\":\"load_average_at_start\",\"run\":1,\"value\":$(load_avg)}" >> "$results"
+
 echo "== JMH: auth path and send parsing"
 java -jar "$bench_jar" jmh -f 1 -wi 3 -w 1s -i 5 -r 1s -tu us -bm avgt -rf json -rff "$out/jmh.json" \
     'app.smsdesk.*Benchmark.*' > "$out/jmh.log"
@@ -118,6 +121,8 @@ done
 rss=$(awk '/VmHWM/ {print int($2/1024)}' "/proc/$gw_pid/status")
 echo "{\"kind\":\"metric\",\"name\":\"peak_rss_mib\",\"run\":1,\"value\":$rss}" >> "$results"
 echo "   gateway peak RSS: $rss MiB"
+
+echo "{\"kind\":\"metric\",\"name\":\"load_average_at_end\",\"run\":1,\"value\":$(load_avg)}" >> "$results"
 
 if [ -n "${QUICK:-}" ]; then
     java -cp "$bench_jar" app.smsdesk.bench.Report "$results" "$out/jmh.json" "$out/BENCHMARKS.quick.md" "$*"

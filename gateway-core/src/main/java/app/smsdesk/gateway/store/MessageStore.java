@@ -86,9 +86,9 @@ public final class MessageStore {
                     "SELECT m.created_at, m.id FROM messages m WHERE " + where + order, params, version,
                     q.offset()) : java.util.Optional.empty();
             if (from.isPresent()) {
-                String cmp = q.ascending() ? ">" : "<";
-                seek = " AND (m.created_at " + cmp + " ? OR (m.created_at = ? AND m.id " + cmp + "= ?))";
-                pageParams.addAll(List.of(from.get().createdAt(), from.get().createdAt(), from.get().rowId()));
+                // A row-value comparison, which SQLite turns into an index range (an OR of two terms it does not).
+                seek = " AND (m.created_at, m.id) " + (q.ascending() ? ">=" : "<=") + " (?, ?)";
+                pageParams.addAll(List.of(from.get().createdAt(), from.get().rowId()));
                 skip -= from.get().offset();
             }
             pageParams.add(q.limit());

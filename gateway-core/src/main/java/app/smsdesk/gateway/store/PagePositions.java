@@ -42,8 +42,21 @@ final class PagePositions {
                 cache.clear();
             }
             cache.keySet().removeIf(k -> k.version() != version);
-            positions = build(c, orderedKeysSql, params);
-            cache.putIfAbsent(key, positions);
+            try {
+                // One build per listing: concurrent requests for it wait instead of scanning the index too.
+                positions = cache.computeIfAbsent(key, k -> {
+                    try {
+                        return build(c, orderedKeysSql, params);
+                    } catch (SQLException e) {
+                        throw new StoreException("cannot index listing positions", e);
+                    }
+                });
+            } catch (StoreException e) {
+                if (e.getCause() instanceof SQLException sql) {
+                    throw sql;
+                }
+                throw e;
+            }
         }
         int index = Math.min(offset / STRIDE, positions[0].length - 1);
         if (index < 1) {
