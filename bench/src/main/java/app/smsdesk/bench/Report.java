@@ -65,6 +65,7 @@ public final class Report {
         httpTable();
         jmhTable();
         otherMetrics();
+        appendHistory();
         return md.toString();
     }
 
@@ -126,6 +127,18 @@ public final class Report {
                 v.stream().map(d -> String.format(Locale.ROOT, "%.1f", d)).collect(Collectors.joining(" / ")),
                 median(v))));
         md.append('\n');
+    }
+
+    /** The hand-written before/after record and analysis (bench/history.md), kept under the figures. */
+    private void appendHistory() {
+        Path history = Path.of("bench", "history.md");
+        if (Files.exists(history)) {
+            try {
+                md.append(Files.readString(history));
+            } catch (IOException e) {
+                md.append("(bench/history.md could not be read)\n");
+            }
+        }
     }
 
     private Double ratio(String scenario, int conns) {
