@@ -128,12 +128,18 @@ public final class ShellView {
         Label url = new Label(model.gatewayUrl());
         url.setId("status-url");
         url.getStyleClass().add("mono");
-        Button copyUrl = new Button(null, Ui.icon(Feather.COPY));
-        copyUrl.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
-        copyUrl.setTooltip(new Tooltip("Copy the API URL"));
+        url.setTooltip(new Tooltip("Programs call the API here (HTTP)"));
+        Button copyUrl = copyButton("Copy the API URL");
         copyUrl.setOnAction(e -> model.copyGatewayUrl());
-        Label port = new Label(model.portText());
-        port.setId("status-port");
+        Label https = new Label(model.httpsText());
+        https.setId("status-https");
+        https.getStyleClass().add(model.httpsOn() ? "mono" : Styles.TEXT_MUTED);
+        https.setTooltip(new Tooltip(model.httpsOn() ? "Phones connect here over HTTPS, on this computer\u2019s "
+                + "network address (Phones \u203a Pair a phone shows it)" : "Started with --https-port off"));
+        Button copyHttps = copyButton("Copy the HTTPS URL");
+        copyHttps.setOnAction(e -> model.copyHttpsUrl());
+        copyHttps.setVisible(model.httpsOn());
+        copyHttps.setManaged(model.httpsOn());
         FontIcon phoneIcon = Ui.icon(Feather.SMARTPHONE);
         Label phones = new Label();
         phones.setId("status-phones");
@@ -151,11 +157,19 @@ public final class ShellView {
                 () -> Ui.icon(model.darkProperty().get() ? Feather.SUN : Feather.MOON), model.darkProperty()));
         theme.setTooltip(new Tooltip("Light or dark theme (Ctrl+Shift+L)"));
         theme.setOnAction(e -> model.toggleTheme());
-        HBox bar = new HBox(10, dot, running, sep(), url, copyUrl, sep(), port, sep(), phones, Ui.spacer(), busy,
-                theme);
+        HBox bar = new HBox(10, dot, running, sep(), url, copyUrl, sep(), https, copyHttps, sep(), phones,
+                Ui.spacer(), busy, theme);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("status-bar");
         return bar;
+    }
+
+    private static Button copyButton(String tooltip) {
+        Button b = new Button(null, Ui.icon(Feather.COPY));
+        b.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
+        b.setTooltip(new Tooltip(tooltip));
+        b.setAccessibleText(tooltip);
+        return b;
     }
 
     private static Label sep() {

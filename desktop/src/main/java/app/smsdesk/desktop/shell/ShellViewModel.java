@@ -91,8 +91,13 @@ public final class ShellViewModel extends ViewModel {
         return console.gateway().localUrl();
     }
 
-    public String portText() {
-        return "Port " + console.gateway().port();
+    /** The HTTPS base URL on this machine (phones use it on a network address), or "HTTPS off". */
+    public String httpsText() {
+        return console.gateway().httpsOn() ? console.gateway().httpsUrl() : "HTTPS off";
+    }
+
+    public boolean httpsOn() {
+        return console.gateway().httpsOn();
     }
 
     public String version() {
@@ -101,5 +106,11 @@ public final class ShellViewModel extends ViewModel {
 
     public void copyGatewayUrl() {
         console.clipboard().copy(console.gateway().apiUrl());
+    }
+
+    public void copyHttpsUrl() {
+        if (httpsOn()) {
+            console.clipboard().copy(console.gateway().httpsUrl());
+        }
     }
 }
