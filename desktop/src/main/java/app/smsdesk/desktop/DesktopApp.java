@@ -1,5 +1,6 @@
 package app.smsdesk.desktop;
 
+import app.smsdesk.desktop.shell.AwtTray;
 import app.smsdesk.desktop.shell.ConsoleWindow;
 import app.smsdesk.desktop.shell.FirstRunDialog;
 import app.smsdesk.desktop.task.FxTaskRunner;
@@ -13,7 +14,6 @@ import app.smsdesk.gateway.GatewayMain;
 import app.smsdesk.gateway.domain.Principal;
 import java.time.ZoneId;
 import java.util.Optional;
-import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
@@ -27,7 +27,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class DesktopApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(DesktopApp.class);
-    private static final String DARK = "dark-theme";
 
     private Gateway gateway;
     private RuntimeException startFailure;
@@ -66,15 +65,15 @@ public final class DesktopApp extends Application {
         }
         Thread.setDefaultUncaughtExceptionHandler(new UncaughtExceptionHandler());
         tasks = new FxTaskRunner();
-        Preferences prefs = Preferences.userNodeForPackage(DesktopApp.class);
+        ConsolePreferences prefs = ConsolePreferences.user();
         String admin = gateway.services().accounts().primaryUserId();
         Console console = new Console(gateway.services(), Principal.console(admin), tasks,
                 new FxDialogService(() -> stage), new FxClipboard(), gateway.config().clock(), ZoneId.systemDefault(),
-                GatewayInfo.of(gateway));
+                GatewayInfo.of(gateway), prefs, new AwtTray());
         // -Dsmsdesk.theme=dark|light and -Dsmsdesk.page=TOKENS open the console in a given state (screenshots, demos).
         String theme = System.getProperty("smsdesk.theme");
-        boolean dark = theme == null ? prefs.getBoolean(DARK, false) : "dark".equals(theme);
-        window = ConsoleWindow.show(stage, console, dark, d -> prefs.putBoolean(DARK, d));
+        boolean dark = theme == null ? prefs.darkTheme() : "dark".equals(theme);
+        window = ConsoleWindow.show(stage, console, dark, Platform::exit);
         String page = System.getProperty("smsdesk.page");
         if (page != null) {
             java.util.Arrays.stream(app.smsdesk.desktop.shell.Page.values())

@@ -1,5 +1,6 @@
 package app.smsdesk.desktop.shell;
 
+import app.smsdesk.desktop.ui.AppIcons;
 import app.smsdesk.desktop.ui.Themes;
 import app.smsdesk.desktop.ui.Ui;
 import atlantafx.base.theme.Styles;
@@ -14,6 +15,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -34,12 +36,14 @@ public final class ShellView {
     private final StackPane content = new StackPane();
     private final BorderPane root = new BorderPane();
     private final javafx.beans.property.IntegerProperty running;
+    private final Runnable about;
     private PageView current;
 
     public ShellView(ShellViewModel model, Function<Page, PageView> pages,
-                     javafx.beans.property.ReadOnlyIntegerProperty tasksRunning) {
+                     javafx.beans.property.ReadOnlyIntegerProperty tasksRunning, Runnable about) {
         this.model = model;
         this.pages = pages;
+        this.about = about;
         this.running = new javafx.beans.property.SimpleIntegerProperty();
         this.running.bind(tasksRunning);
         root.getStyleClass().add("shell");
@@ -55,7 +59,7 @@ public final class ShellView {
         return root;
     }
 
-    /** Ctrl+1..9 switch screens; Ctrl+Shift+L toggles the theme. */
+    /** Ctrl+1..9 switch screens; Ctrl+Shift+L toggles the theme; F1 shows About. */
     public void installShortcuts(Scene scene) {
         for (Page p : Page.values()) {
             KeyCode digit = KeyCode.valueOf("DIGIT" + p.shortcut());
@@ -64,12 +68,14 @@ public final class ShellView {
         }
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN), model::toggleTheme);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), about);
         Themes.style(scene);
     }
 
     private VBox sidebar() {
-        FontIcon logo = new FontIcon(Feather.MESSAGE_SQUARE);
-        logo.getStyleClass().add("brand-icon");
+        ImageView logo = new ImageView(AppIcons.image(24));
+        logo.setFitWidth(24);
+        logo.setFitHeight(24);
         Label name = new Label("SMSDesk");
         name.getStyleClass().addAll(Styles.TITLE_4, "brand-name");
         HBox brand = new HBox(10, logo, name);
@@ -98,8 +104,11 @@ public final class ShellView {
                 items.getChildren().add(section);
             }
         }
-        Label version = new Label("Version " + model.version());
-        version.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        Button version = new Button("About SMSDesk " + model.version(), Ui.icon(Feather.INFO));
+        version.setId("about");
+        version.getStyleClass().addAll(Styles.FLAT, Styles.SMALL, "about-link");
+        version.setTooltip(new Tooltip("Version, data directory and licences (F1)"));
+        version.setOnAction(e -> about.run());
         VBox side = new VBox(16, brand, items, Ui.spacer(), version);
         side.getStyleClass().add("sidebar");
         side.setMinWidth(210);

@@ -1,6 +1,7 @@
 package app.smsdesk.desktop.testing;
 
 import app.smsdesk.desktop.Console;
+import app.smsdesk.desktop.ConsolePreferences;
 import app.smsdesk.desktop.GatewayInfo;
 import app.smsdesk.desktop.task.ImmediateTaskRunner;
 import app.smsdesk.desktop.task.TaskRunner;
@@ -40,6 +41,8 @@ public final class TestConsole implements AutoCloseable {
     public final ScriptedDialogs dialogs = new ScriptedDialogs();
     public final List<String> copied = new ArrayList<>();
     public final ImmediateTaskRunner tasks = new ImmediateTaskRunner();
+    public final ConsolePreferences preferences = ConsolePreferences.inMemory();
+    public final FakeTray tray = new FakeTray();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** HTTP and HTTPS each on a free port. */
@@ -65,7 +68,7 @@ public final class TestConsole implements AutoCloseable {
 
     public Console console(TaskRunner runner, DialogService dialogService, Clipboard clipboard) {
         return new Console(gateway.services(), principal(), runner, dialogService, clipboard, clock, ZoneOffset.UTC,
-                GatewayInfo.of(gateway));
+                GatewayInfo.of(gateway), preferences, tray);
     }
 
     public Principal principal() {
