@@ -9,11 +9,8 @@ import app.smsdesk.desktop.ui.FxDialogService;
 import app.smsdesk.desktop.ui.Problem;
 import app.smsdesk.desktop.ui.Themes;
 import app.smsdesk.gateway.Gateway;
-import app.smsdesk.gateway.GatewayConfig;
-import app.smsdesk.gateway.GatewayMain;
 import app.smsdesk.gateway.domain.Principal;
 import java.time.ZoneId;
-import java.util.Optional;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
@@ -41,13 +38,13 @@ public final class DesktopApp extends Application {
     public void init() {
         // Runs on the launcher thread, not the FX thread: opening the database and binding the port may take time.
         try {
-            Optional<GatewayConfig> config = GatewayMain.commandLine(getParameters().getRaw().toArray(String[]::new),
+            ConsoleCommandLine.Result cli = ConsoleCommandLine.parse(getParameters().getRaw().toArray(String[]::new),
                     System.getenv());
-            if (config.isEmpty()) {
-                Platform.exit();
+            if (cli instanceof ConsoleCommandLine.Result.Print p) { // started without the Launcher
+                Launcher.print(p.text().stripTrailing());
                 return;
             }
-            gateway = Gateway.start(config.get());
+            gateway = Gateway.start(((ConsoleCommandLine.Result.Run) cli).config());
         } catch (RuntimeException e) {
             LOG.error("the gateway could not start", e);
             startFailure = e;
