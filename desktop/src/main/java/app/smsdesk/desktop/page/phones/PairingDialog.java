@@ -75,9 +75,9 @@ public final class PairingDialog {
             TextField fingerprint = field(model.caFingerprintProperty(), "pair-ca-fingerprint");
             fingerprint.setPrefColumnCount(36);
             items.add(new VBox(6,
-                    text("Install this gateway\u2019s certificate: scan the QR code with the phone\u2019s camera (or "
-                            + "open its address in the phone\u2019s browser), then open Settings \u203a Security \u203a "
-                            + "Encryption & credentials \u203a Install a certificate \u203a CA certificate."),
+                    text("Install this gateway\u2019s certificate: scan the QR code with the phone\u2019s camera "
+                            + "(or open its address in the phone\u2019s browser), then open Settings \u203a Security "
+                            + "\u203a Encryption & credentials \u203a Install a certificate \u203a CA certificate."),
                     text("Android shows the certificate\u2019s SHA-256 fingerprint: it must be this one."),
                     withCopy(fingerprint, "fingerprint")));
         }
