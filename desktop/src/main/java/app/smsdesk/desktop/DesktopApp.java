@@ -76,6 +76,10 @@ public final class DesktopApp extends Application {
             java.util.Arrays.stream(app.smsdesk.desktop.shell.Page.values())
                     .filter(p -> p.name().equalsIgnoreCase(page)).findFirst().ifPresent(window.model()::show);
         }
+        if (FirstFrameProbe.requested()) {
+            FirstFrameProbe.install(stage);
+            return;
+        }
         Gateway.FirstRun first = gateway.firstRun();
         if (!first.isEmpty()) {
             Platform.runLater(() -> FirstRunDialog.show(stage, console.clipboard(), admin, first.adminPassword(),
