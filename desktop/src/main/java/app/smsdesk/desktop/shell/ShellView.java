@@ -104,11 +104,15 @@ public final class ShellView {
                 items.getChildren().add(section);
             }
         }
-        Button version = new Button("About SMSDesk " + model.version(), Ui.icon(Feather.INFO));
-        version.setId("about");
-        version.getStyleClass().addAll(Styles.FLAT, Styles.SMALL, "about-link");
-        version.setTooltip(new Tooltip("Version, data directory and licences (F1)"));
-        version.setOnAction(e -> about.run());
+        Button aboutButton = new Button("About SMSDesk", Ui.icon(Feather.INFO));
+        aboutButton.setId("about");
+        aboutButton.getStyleClass().addAll(Styles.FLAT, Styles.SMALL, "about-link");
+        aboutButton.setTooltip(new Tooltip("Version, data directory and licences (F1)"));
+        aboutButton.setOnAction(e -> about.run());
+        Label versionText = new Label("Version " + model.version());
+        versionText.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        versionText.setPadding(new javafx.geometry.Insets(0, 8, 0, 8));
+        VBox version = new VBox(0, aboutButton, versionText);
         VBox side = new VBox(16, brand, items, Ui.spacer(), version);
         side.getStyleClass().add("sidebar");
         side.setMinWidth(210);
@@ -138,15 +142,16 @@ public final class ShellView {
         url.setId("status-url");
         url.getStyleClass().add("mono");
         url.setTooltip(new Tooltip("Programs call the API here (HTTP)"));
-        Button copyUrl = copyButton("Copy the API URL");
+        Button copyUrl = copyButton("Copy the API URL for programs");
         copyUrl.setOnAction(e -> model.copyGatewayUrl());
-        Label https = new Label(model.httpsText());
+        Label https = new Label();
         https.setId("status-https");
+        https.textProperty().bind(model.phonesUrlProperty());
         https.getStyleClass().add(model.httpsOn() ? "mono" : Styles.TEXT_MUTED);
-        https.setTooltip(new Tooltip(model.httpsOn() ? "Phones connect here over HTTPS, on this computer\u2019s "
-                + "network address (Phones \u203a Pair a phone shows it)" : "Started with --https-port off"));
-        Button copyHttps = copyButton("Copy the HTTPS URL");
-        copyHttps.setOnAction(e -> model.copyHttpsUrl());
+        https.setTooltip(new Tooltip(model.httpsOn() ? "Phones connect here over HTTPS (Phones \u203a Pair a phone "
+                + "shows every address)" : "Started with --https-port off"));
+        Button copyHttps = copyButton("Copy the API URL for phones");
+        copyHttps.setOnAction(e -> model.copyPhonesUrl());
         copyHttps.setVisible(model.httpsOn());
         copyHttps.setManaged(model.httpsOn());
         FontIcon phoneIcon = Ui.icon(Feather.SMARTPHONE);
@@ -166,8 +171,8 @@ public final class ShellView {
                 () -> Ui.icon(model.darkProperty().get() ? Feather.SUN : Feather.MOON), model.darkProperty()));
         theme.setTooltip(new Tooltip("Light or dark theme (Ctrl+Shift+L)"));
         theme.setOnAction(e -> model.toggleTheme());
-        HBox bar = new HBox(10, dot, running, sep(), url, copyUrl, sep(), https, copyHttps, sep(), phones,
-                Ui.spacer(), busy, theme);
+        HBox bar = new HBox(10, dot, running, sep(), muted("Programs"), url, copyUrl, sep(), muted("Phones"), https,
+                copyHttps, sep(), phones, Ui.spacer(), busy, theme);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("status-bar");
         return bar;
@@ -179,6 +184,12 @@ public final class ShellView {
         b.setTooltip(new Tooltip(tooltip));
         b.setAccessibleText(tooltip);
         return b;
+    }
+
+    private static Label muted(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add(Styles.TEXT_MUTED);
+        return l;
     }
 
     private static Label sep() {

@@ -1,10 +1,13 @@
 package app.smsdesk.desktop.shell;
 
 import app.smsdesk.desktop.Console;
+import app.smsdesk.desktop.GatewayInfo;
+import app.smsdesk.desktop.page.phones.PairingViewModel;
 import app.smsdesk.desktop.page.phones.PhoneStatus;
 import app.smsdesk.desktop.task.TaskRunner;
 import app.smsdesk.desktop.ui.ViewModel;
 import app.smsdesk.gateway.domain.Device;
+import app.smsdesk.gateway.mobile.PairingService;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
@@ -26,16 +29,30 @@ public final class ShellViewModel extends ViewModel {
     private final ReadOnlyIntegerWrapper phonesOnline = new ReadOnlyIntegerWrapper(this, "phonesOnline", 0);
     private final ReadOnlyIntegerWrapper phonesTotal = new ReadOnlyIntegerWrapper(this, "phonesTotal", 0);
     private final ReadOnlyStringWrapper phonesText = new ReadOnlyStringWrapper(this, "phonesText", "No phones yet");
+    private final ReadOnlyStringWrapper phonesUrl = new ReadOnlyStringWrapper(this, "phonesUrl", "");
+    private String phonesApiUrl;
     private TaskRunner.Cancellable poll;
 
     public ShellViewModel(Console console, boolean darkTheme, Consumer<Boolean> saveTheme) {
         super(console);
         dark.set(darkTheme);
         dark.addListener((o, was, is) -> saveTheme.accept(is));
+        GatewayInfo gw = console.gateway();
+        phonesUrl.set(gw.httpsOn() ? gw.httpsUrl() : "HTTPS off");
+        phonesApiUrl = gw.httpsOn() ? gw.httpsUrl() + PairingService.MOBILE_PATH : null;
     }
 
-    /** Starts polling the phone count for the status bar. */
+    /** Starts polling the phone count for the status bar, and finds the address phones use. */
     public void start() {
+        if (console.gateway().httpsOn() && console.gateway().reachableFromNetwork()) {
+            call(() -> PairingViewModel.addresses(console.gateway(), console.services().pairing().info()), list -> {
+                if (!list.isEmpty()) {
+                    phonesApiUrl = list.get(0).apiUrl();
+                    phonesUrl.set(phonesApiUrl.substring(0,
+                            phonesApiUrl.length() - PairingService.MOBILE_PATH.length()));
+                }
+            }, e -> { });
+        }
         refreshStatus();
         poll = console.tasks().every(STATUS_PERIOD, this::refreshStatus);
     }
@@ -91,9 +108,9 @@ public final class ShellViewModel extends ViewModel {
         return console.gateway().localUrl();
     }
 
-    /** The HTTPS base URL on this machine (phones use it on a network address), or "HTTPS off". */
-    public String httpsText() {
-        return console.gateway().httpsOn() ? console.gateway().httpsUrl() : "HTTPS off";
+    /** Where phones connect: the HTTPS base on this computer's network address, or "HTTPS off". */
+    public ReadOnlyStringProperty phonesUrlProperty() {
+        return phonesUrl.getReadOnlyProperty();
     }
 
     public boolean httpsOn() {
@@ -108,9 +125,10 @@ public final class ShellViewModel extends ViewModel {
         console.clipboard().copy(console.gateway().apiUrl());
     }
 
-    public void copyHttpsUrl() {
-        if (httpsOn()) {
-            console.clipboard().copy(console.gateway().httpsUrl());
+    /** Copies the phones' API URL (what the app's "API URL" field needs). */
+    public void copyPhonesUrl() {
+        if (phonesApiUrl != null) {
+            console.clipboard().copy(phonesApiUrl);
         }
     }
 }

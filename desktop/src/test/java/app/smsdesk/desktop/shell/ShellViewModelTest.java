@@ -17,11 +17,14 @@ class ShellViewModelTest {
             assertThat(tc.gateway().httpsPort()).isPositive().isNotEqualTo(tc.gateway().port());
             assertThat(shell.gatewayUrl()).isEqualTo("http://127.0.0.1:" + tc.gateway().port());
             assertThat(shell.httpsOn()).isTrue();
-            assertThat(shell.httpsText()).isEqualTo("https://127.0.0.1:" + tc.gateway().httpsPort());
+            shell.start();
+            // Bound to 127.0.0.1 here: phones reach it only through USB forwarding, on this address.
+            assertThat(shell.phonesUrlProperty().get()).isEqualTo("https://127.0.0.1:" + tc.gateway().httpsPort());
             shell.copyGatewayUrl();
-            shell.copyHttpsUrl();
+            shell.copyPhonesUrl();
             assertThat(tc.copied).containsExactly("http://127.0.0.1:" + tc.gateway().port() + "/3rdparty/v1",
-                    "https://127.0.0.1:" + tc.gateway().httpsPort());
+                    "https://127.0.0.1:" + tc.gateway().httpsPort() + "/api/mobile/v1");
+            shell.stop();
         }
     }
 
@@ -31,8 +34,8 @@ class ShellViewModelTest {
             ShellViewModel shell = new ShellViewModel(tc.console(), false, dark -> { });
 
             assertThat(shell.httpsOn()).isFalse();
-            assertThat(shell.httpsText()).isEqualTo("HTTPS off");
-            shell.copyHttpsUrl();
+            assertThat(shell.phonesUrlProperty().get()).isEqualTo("HTTPS off");
+            shell.copyPhonesUrl();
             assertThat(tc.copied).isEmpty();
         }
     }

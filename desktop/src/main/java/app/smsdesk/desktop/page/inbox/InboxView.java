@@ -53,6 +53,7 @@ public final class InboxView implements PageView {
         TableColumn<IncomingMessage, String> when = col("Received", m -> Formats.dateTime(m.receivedAt(),
                 model.console().zone()));
         when.setPrefWidth(140);
+        when.setMinWidth(135);
         TableColumn<IncomingMessage, String> from = col("From", IncomingMessage::sender);
         from.setPrefWidth(150);
         TableColumn<IncomingMessage, String> text = col("Message", IncomingMessage::content);
@@ -61,7 +62,7 @@ public final class InboxView implements PageView {
         sim.setPrefWidth(60);
         TableColumn<IncomingMessage, String> type = col("Type", IncomingMessage::type);
         TableColumn<IncomingMessage, String> phone = col("Phone", m -> model.phoneName(m.deviceId()));
-        phone.setPrefWidth(140);
+        phone.setPrefWidth(150);
         table.getColumns().setAll(List.of(when, from, text, phone, sim, type));
         table.setItems(model.items());
         model.phones().addListener((javafx.collections.ListChangeListener<PhoneChoice>) c -> table.refresh());
@@ -116,6 +117,7 @@ public final class InboxView implements PageView {
             }
         });
         type.valueProperty().bindBidirectional(model.typeFilterProperty());
+        type.setPrefWidth(150);
         ComboBox<PhoneChoice> phone = new ComboBox<>(model.phones());
         phone.setId("inbox-phone");
         phone.valueProperty().bindBidirectional(model.phoneFilterProperty());

@@ -12,6 +12,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
@@ -19,7 +20,8 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -46,7 +48,7 @@ public final class PairingDialog {
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
         dialog.getDialogPane().setContent(content());
         dialog.getDialogPane().setPrefWidth(900);
-        dialog.getDialogPane().setMinWidth(800);
+        dialog.getDialogPane().setMinWidth(860);
         dialog.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
         dialog.setResizable(true);
         // The addresses, warnings and hints arrive after the dialog opened: grow the window to fit them.
@@ -69,26 +71,81 @@ public final class PairingDialog {
     }
 
     private VBox content() {
+        Tab wifi = new Tab(https ? "Over Wi-Fi (HTTPS)" : "Over Wi-Fi", wifi());
+        wifi.setId("pair-tab-wifi");
+        Tab usb = new Tab("Over a USB cable", usb());
+        usb.setId("pair-tab-usb");
+        TabPane tabs = new TabPane(wifi, usb);
+        tabs.setId("pair-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getStyleClass().add("pair-tabs");
+        // When phones cannot reach the gateway over the network, the USB way is the one that works.
+        model.warningProperty().addListener((o, a, b) -> {
+            if (!b.isEmpty()) {
+                tabs.getSelectionModel().select(usb);
+            }
+        });
+        VBox box = new VBox(14, warning(), tabs, check(), sseOnlyHint());
+        box.setPadding(new Insets(6, 0, 0, 0));
+        return box;
+    }
+
+    private HBox wifi() {
         List<Node> items = new ArrayList<>();
-        items.add(text("On the phone, install \u201cSMS Gateway for Android\u201d and open it."));
+        items.add(text("On the phone, install \u201cSMS Gateway for Android\u201d and open it. The phone must be on "
+                + "the same network as this computer."));
         if (https) {
-            TextField fingerprint = field(model.caFingerprintProperty(), "pair-ca-fingerprint");
-            fingerprint.setPrefColumnCount(36);
             items.add(new VBox(6,
                     text("Install this gateway\u2019s certificate: scan the QR code with the phone\u2019s camera "
                             + "(or open its address in the phone\u2019s browser), then open Settings \u203a Security "
                             + "\u203a Encryption & credentials \u203a Install a certificate \u203a CA certificate."),
                     text("Android shows the certificate\u2019s SHA-256 fingerprint: it must be this one."),
-                    withCopy(fingerprint, "fingerprint")));
+                    fingerprint()));
         }
-        items.add(new VBox(8, text("In the app, open Settings \u203a Cloud server and set:"), settingsGrid()));
-        items.add(text("On the Home tab, switch on \u201cCloud server\u201d, press Start and choose Sign up: the "
-                + "phone joins this gateway."));
+        ComboBox<PairingViewModel.Address> host = new ComboBox<>(model.addresses());
+        host.valueProperty().bindBidirectional(model.addressProperty());
+        host.setId("pair-host");
+        host.setPrefWidth(170);
+        Label hostLabel = Ui.hint("This computer has several addresses; pick the one on the phone\u2019s network:");
+        HBox hostRow = new HBox(8, hostLabel, host);
+        hostRow.setAlignment(Pos.CENTER_LEFT);
+        hostRow.visibleProperty().bind(Bindings.size(model.addresses()).greaterThan(1));
+        hostRow.managedProperty().bind(hostRow.visibleProperty());
+        items.add(appSettings(new VBox(6, withCopy(field(model.apiUrlProperty(), "pair-api-url"), "API URL"),
+                hostRow), "pair-private-token"));
+        items.add(signUp());
+        HBox body = new HBox(20, steps(items));
+        HBox.setHgrow(body.getChildren().get(0), Priority.ALWAYS);
+        if (https) {
+            body.getChildren().add(qrBox());
+        }
+        body.setPadding(new Insets(14, 0, 0, 0));
+        return body;
+    }
+
+    private GridPane usb() {
+        List<Node> items = new ArrayList<>();
+        items.add(text("On the phone, install \u201cSMS Gateway for Android\u201d, switch on USB debugging (Settings "
+                + "\u203a Developer options) and connect it to this computer with a USB cable."));
+        items.add(new VBox(6, text("On this computer, forward the phone\u2019s port to the gateway (adb comes with "
+                + "Android\u2019s platform tools; run it again after reconnecting the cable):"),
+                withCopy(field(new SimpleStringProperty(model.usbCommand()), "pair-usb-command"), "command")));
+        items.add(appSettings(withCopy(field(model.usbApiUrlProperty(), "pair-usb-url"), "USB API URL"),
+                "pair-usb-private-token"));
+        items.add(signUp());
+        GridPane steps = steps(items);
+        steps.setPadding(new Insets(14, 0, 0, 0));
+        return steps;
+    }
+
+    private static GridPane steps(List<Node> items) {
         GridPane steps = new GridPane();
         steps.setHgap(12);
         steps.setVgap(14);
         for (int i = 0; i < items.size(); i++) {
-            steps.addRow(i, number(i + 1), items.get(i));
+            Label n = number(i + 1);
+            GridPane.setValignment(n, VPos.TOP);
+            steps.addRow(i, n, items.get(i));
         }
         ColumnConstraints numbers = new ColumnConstraints(28);
         ColumnConstraints texts = new ColumnConstraints();
@@ -96,44 +153,58 @@ public final class PairingDialog {
         texts.setFillWidth(true);
         steps.getColumnConstraints().setAll(numbers, texts);
         steps.setPrefWidth(600);
-
-        HBox body = new HBox(20, steps);
-        HBox.setHgrow(steps, Priority.ALWAYS);
-        if (https) {
-            body.getChildren().add(qrBox());
-        }
-        VBox box = new VBox(14, warning(), body, usb(), check(), sseOnlyHint());
-        box.setPadding(new Insets(6, 0, 0, 0));
-        return box;
+        return steps;
     }
 
-    private GridPane settingsGrid() {
-        ComboBox<PairingViewModel.Address> host = new ComboBox<>(model.addresses());
-        host.valueProperty().bindBidirectional(model.addressProperty());
-        host.setId("pair-host");
-        host.setMinWidth(140);
-        host.setTooltip(new javafx.scene.control.Tooltip("This computer\u2019s network address the phone can reach"));
-        TextField api = field(model.apiUrlProperty(), "pair-api-url");
-        HBox apiRow = new HBox(8, host, withCopy(api, "API URL"));
-        HBox.setHgrow(apiRow.getChildren().get(1), Priority.ALWAYS);
-        TextField token = field(model.privateTokenProperty(), "pair-private-token");
+    private static Node signUp() {
+        return text("On the Home tab, switch on \u201cCloud server\u201d, press Start and choose Sign up: the phone "
+                + "joins this gateway.");
+    }
+
+    /** Step "In the app, set:" with the given API URL row, the private token and the notification channel. */
+    private VBox appSettings(Node apiUrl, String tokenId) {
         Label channel = new Label("SSE only");
-        channel.setId("pair-channel");
+        channel.setId(tokenId.replace("private-token", "channel"));
         channel.getStyleClass().add(Styles.TEXT_BOLD);
         Label why = Ui.hint("SMSDesk does not use Firebase: with \u201cSSE only\u201d new messages reach the phone "
                 + "at once.");
+        why.setMinHeight(Region.USE_PREF_SIZE);
+        Label apiKey = key("API URL");
+        GridPane.setValignment(apiKey, VPos.TOP);
+        apiKey.setPadding(new Insets(6, 0, 0, 0));
+        Label channelKey = key("Notification channel");
+        GridPane.setValignment(channelKey, VPos.TOP);
         GridPane g = new GridPane();
         g.setHgap(10);
         g.setVgap(8);
-        g.addRow(0, key("API URL"), apiRow);
-        g.addRow(1, key("Private token"), withCopy(token, "private token"));
-        g.addRow(2, key("Notification channel"), new VBox(2, channel, why));
+        g.addRow(0, apiKey, apiUrl);
+        g.addRow(1, key("Private token"), withCopy(field(model.privateTokenProperty(), tokenId), "private token"));
+        g.addRow(2, channelKey, new VBox(2, channel, why));
         ColumnConstraints keys = new ColumnConstraints();
         keys.setMinWidth(Region.USE_PREF_SIZE);
         ColumnConstraints values = new ColumnConstraints();
         values.setHgrow(Priority.ALWAYS);
         g.getColumnConstraints().setAll(keys, values);
-        return g;
+        return new VBox(8, text("In the app, open Settings \u203a Cloud server and set:"), g);
+    }
+
+    /** The fingerprint in two lines of 16 bytes, as readable next to the phone's screen; Copy copies it whole. */
+    private HBox fingerprint() {
+        Label l = new Label();
+        l.setId("pair-ca-fingerprint");
+        l.getStyleClass().addAll("mono", "fingerprint");
+        l.textProperty().bind(Bindings.createStringBinding(() -> twoLines(model.caFingerprintProperty().get()),
+                model.caFingerprintProperty()));
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        HBox box = new HBox(8, l, Ui.copyButton(model::copy, model.caFingerprintProperty()::get, "fingerprint"));
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    static String twoLines(String fingerprint) {
+        int half = fingerprint.length() / 2;
+        return fingerprint.length() > 60 && fingerprint.charAt(half) == ':'
+                ? fingerprint.substring(0, half) + "\n" + fingerprint.substring(half + 1) : fingerprint;
     }
 
     private VBox qrBox() {
@@ -158,30 +229,6 @@ public final class PairingDialog {
         box.setMaxWidth(210);
         box.setAlignment(Pos.TOP_CENTER);
         return box;
-    }
-
-    private TitledPane usb() {
-        TextField command = field(new SimpleStringProperty(model.usbCommand()), "pair-usb-command");
-        TextField url = field(model.usbApiUrlProperty(), "pair-usb-url");
-        GridPane g = new GridPane();
-        g.setHgap(10);
-        g.setVgap(8);
-        g.addRow(0, key("On this computer"), withCopy(command, "command"));
-        g.addRow(1, key("API URL"), withCopy(url, "USB API URL"));
-        ColumnConstraints keys = new ColumnConstraints();
-        keys.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints values = new ColumnConstraints();
-        values.setHgrow(Priority.ALWAYS);
-        g.getColumnConstraints().setAll(keys, values);
-        VBox box = new VBox(10, text("Connect the phone with a USB cable (USB debugging on) and forward its port to "
-                + "this computer. The app then talks plain HTTP to 127.0.0.1, with no certificate to install. Type "
-                + "this API URL instead of the one above:"), g);
-        TitledPane pane = new TitledPane("No Wi-Fi, or no certificate? Connect by USB", box);
-        pane.setId("pair-usb");
-        pane.setExpanded(!https);
-        pane.expandedProperty().addListener((o, a, b) -> Platform.runLater(this::fit));
-        model.warningProperty().addListener((o, a, b) -> pane.setExpanded(pane.isExpanded() || !b.isEmpty()));
-        return pane;
     }
 
     private Label warning() {

@@ -84,8 +84,16 @@ public final class PairingViewModel extends ViewModel {
 
     /** Runs off the FX thread: the pairing service reads the network interfaces. */
     private Found find() {
-        GatewayInfo gw = console.gateway();
         PairingService.PairingInfo info = console.services().pairing().info();
+        return new Found(info, addresses(console.gateway(), info));
+    }
+
+    /**
+     * The addresses a phone can use, best first: the pairing service's HTTPS ones (only the bound address when
+     * the gateway listens on one LAN address), or plain HTTP ones when HTTPS is off. May read the network
+     * interfaces: call off the FX thread.
+     */
+    public static List<Address> addresses(GatewayInfo gw, PairingService.PairingInfo info) {
         List<Address> out = new ArrayList<>();
         if (gw.httpsOn()) {
             for (int i = 0; i < info.mobileApiUrls().size(); i++) {
@@ -103,7 +111,7 @@ public final class PairingViewModel extends ViewModel {
                 out.add(new Address(h, gw.plainMobileApiUrl(h), ""));
             }
         }
-        return new Found(info, out);
+        return out;
     }
 
     private void show(Found found) {
@@ -116,14 +124,14 @@ public final class PairingViewModel extends ViewModel {
         List<String> problems = new ArrayList<>();
         if (!gw.reachableFromNetwork()) {
             problems.add("The gateway listens on " + gw.bindHost() + " only, so phones on the network cannot reach "
-                    + "it. Start SMSDesk with --host 0.0.0.0, or connect the phone by USB (below).");
+                    + "it. Start SMSDesk with --host 0.0.0.0, or connect the phone with a USB cable.");
         } else if (addresses.stream().allMatch(a -> a.host().startsWith("127."))) {
             problems.add("This computer has no local network address. Connect it to the same Wi-Fi as the phone, "
-                    + "or connect the phone by USB (below).");
+                    + "or connect the phone with a USB cable.");
         }
         if (!gw.httpsOn()) {
             problems.add("HTTPS is off (--https-port off). The app from the store only talks HTTPS on the network: "
-                    + "connect the phone by USB (below), use the app's \u201cinsecure\u201d build, or start "
+                    + "connect the phone with a USB cable, use the app's \u201cinsecure\u201d build, or start "
                     + "SMSDesk with HTTPS.");
         }
         warning.set(String.join("\n", problems));

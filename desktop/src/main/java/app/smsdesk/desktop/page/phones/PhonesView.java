@@ -20,6 +20,8 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -36,10 +38,8 @@ public final class PhonesView implements PageView {
         this.model = model;
         Button pair = Ui.button("Pair a phone", Feather.PLUS, Styles.ACCENT);
         pair.setId("pair-phone");
-        pair.setOnAction(e -> {
-            new PairingDialog(model.pairing(), pair.getScene().getWindow()).showAndWait();
-            model.refresh();
-        });
+        pair.setOnAction(e -> openPairing(pair.getScene().getWindow()));
+        pair.setTooltip(new Tooltip("Connect an Android phone to this gateway (Ctrl+P)"));
         Button remove = Ui.button("Remove", Feather.TRASH_2, Styles.DANGER, Styles.BUTTON_OUTLINED);
         remove.setId("remove-phone");
         remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
@@ -60,11 +60,12 @@ public final class PhonesView implements PageView {
         TableColumn<PhonesViewModel.PhoneRow, String> name = col("Phone", PhonesViewModel.PhoneRow::name);
         name.setPrefWidth(180);
         TableColumn<PhonesViewModel.PhoneRow, String> id = col("ID", r -> r.device().id());
-        id.setPrefWidth(190);
+        id.setPrefWidth(150);
         TableColumn<PhonesViewModel.PhoneRow, String> seen = col("Last seen", PhonesViewModel.PhoneRow::lastSeen);
+        seen.setMinWidth(95);
         TableColumn<PhonesViewModel.PhoneRow, String> app = col("App version",
                 r -> r.device().appVersion() == null ? "unknown" : r.device().appVersion());
-        app.setMinWidth(100);
+        app.setMinWidth(110);
         TableColumn<PhonesViewModel.PhoneRow, String> sims = col("SIM cards", PhonesViewModel.PhoneRow::sims);
         sims.setPrefWidth(260);
         table.getColumns().setAll(List.of(status, name, id, seen, channel(), app, sims));
@@ -103,6 +104,20 @@ public final class PhonesView implements PageView {
         root = new VBox(14, Ui.header("Phones", "The Android phones that send and receive SMS for this gateway.",
                 pair), sseOnly, table, actions);
         root.setPadding(new Insets(20, 24, 16, 24));
+        root.sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), () -> {
+                    if (root.getParent() != null) {
+                        openPairing(scene.getWindow());
+                    }
+                });
+            }
+        });
+    }
+
+    private void openPairing(javafx.stage.Window owner) {
+        new PairingDialog(model.pairing(), owner).showAndWait();
+        model.refresh();
     }
 
     /** How new messages reach the phone: a live event stream, polling (push token), or no stream. */

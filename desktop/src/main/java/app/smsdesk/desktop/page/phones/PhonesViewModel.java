@@ -79,7 +79,7 @@ public final class PhonesViewModel extends ViewModel {
     }
 
     /** How to switch a phone to "SSE only" (shown while a phone polls). */
-    public static final String SSE_ONLY_STEPS = "On the phone, open the app\u2019s Settings \u203a Cloud server "
+    public static final String SSE_ONLY_STEPS = "on the phone, open the app\u2019s Settings \u203a Cloud server "
             + "\u203a Notification channel, choose \u201cSSE only\u201d and restart the app.";
 
     private final ObservableList<PhoneRow> phones = FXCollections.observableArrayList();
@@ -119,7 +119,7 @@ public final class PhonesViewModel extends ViewModel {
         sseOnlyHint.set(polling.isEmpty() ? "" : quoted(polling) + " registered with a Firebase push token, "
                 + "which SMSDesk cannot use, so "
                 + (polling.size() == 1 ? "it checks" : "they check") + " for new messages only about once a minute. "
-                + "For instant sending: " + SSE_ONLY_STEPS);
+                + "For instant sending, " + SSE_ONLY_STEPS);
     }
 
     private static String quoted(List<String> names) {

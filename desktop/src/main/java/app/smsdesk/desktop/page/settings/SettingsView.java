@@ -121,6 +121,7 @@ public final class SettingsView implements PageView {
                 "0 keeps them forever.", null);
         Label port = new Label(model.portText());
         port.setId("gateway-port");
+        port.setWrapText(true);
         row(g, r, "Ports", port, "Set when SMSDesk starts (--port, --https-port, --host). Programs connect over "
                 + "HTTP, phones over HTTPS.", null);
         Label problem = new Label();

@@ -293,8 +293,8 @@ public final class SettingsViewModel extends ViewModel {
     }
 
     public String portText() {
-        return console.gateway().port() + (console.gateway().httpsOn() ? ", HTTPS " + console.gateway().httpsPort()
-                : ", HTTPS off") + " on " + console.gateway().bindHost();
+        return "HTTP " + console.gateway().port() + (console.gateway().httpsOn() ? ", HTTPS "
+                + console.gateway().httpsPort() : ", HTTPS off") + ", on " + console.gateway().bindHost();
     }
 
     /** "Keep running in background" (a console preference, saved at once). */

@@ -120,7 +120,7 @@ class SettingsViewModelTest {
 
     @Test
     void showsBothPorts() {
-        assertThat(settings.portText()).isEqualTo(tc.gateway().port() + ", HTTPS " + tc.gateway().httpsPort()
-                + " on 127.0.0.1");
+        assertThat(settings.portText()).isEqualTo("HTTP " + tc.gateway().port() + ", HTTPS "
+                + tc.gateway().httpsPort() + ", on 127.0.0.1");
     }
 }
