@@ -38,10 +38,11 @@ public final class ConsoleWindow {
         stage.setScene(scene);
         stage.setTitle("SMSDesk \u2014 " + console.gateway().localUrl());
         stage.getIcons().setAll(AppIcons.all());
-        stage.setMinWidth(980);
-        stage.setMinHeight(620);
         BackgroundMode background = BackgroundMode.install(stage, console, exit);
         stage.show();
+        // After show: on some Linux window managers a minimum set before showing becomes the first size.
+        stage.setMinWidth(980);
+        stage.setMinHeight(620);
         model.start();
         return new ConsoleWindow(model, view, background);
     }

@@ -21,6 +21,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
@@ -137,7 +138,9 @@ public final class ShellView {
     private HBox statusBar() {
         Circle dot = new Circle(4);
         dot.getStyleClass().add("status-dot");
-        Label running = new Label("Gateway running");
+        Label running = new Label("Running");
+        running.setTooltip(new Tooltip("The gateway runs inside this window; closing it stops the gateway unless "
+                + "\u201ckeep running in background\u201d is on (Settings)"));
         Label url = new Label(model.gatewayUrl());
         url.setId("status-url");
         url.getStyleClass().add("mono");
@@ -171,6 +174,9 @@ public final class ShellView {
                 () -> Ui.icon(model.darkProperty().get() ? Feather.SUN : Feather.MOON), model.darkProperty()));
         theme.setTooltip(new Tooltip("Light or dark theme (Ctrl+Shift+L)"));
         theme.setOnAction(e -> model.toggleTheme());
+        for (Label l : new Label[] {url, https, phones}) {
+            l.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox bar = new HBox(10, dot, running, sep(), muted("Programs"), url, copyUrl, sep(), muted("Phones"), https,
                 copyHttps, sep(), phones, Ui.spacer(), busy, theme);
         bar.setAlignment(Pos.CENTER_LEFT);

@@ -52,8 +52,8 @@ public final class InboxView implements PageView {
                 + "the filters.");
         TableColumn<IncomingMessage, String> when = col("Received", m -> Formats.dateTime(m.receivedAt(),
                 model.console().zone()));
-        when.setPrefWidth(140);
-        when.setMinWidth(135);
+        when.setPrefWidth(150);
+        when.setMinWidth(150);
         TableColumn<IncomingMessage, String> from = col("From", IncomingMessage::sender);
         from.setPrefWidth(150);
         TableColumn<IncomingMessage, String> text = col("Message", IncomingMessage::content);

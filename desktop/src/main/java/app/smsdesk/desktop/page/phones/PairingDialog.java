@@ -6,7 +6,6 @@ import app.smsdesk.desktop.ui.Ui;
 import atlantafx.base.theme.Styles;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.value.ObservableStringValue;
@@ -38,6 +37,7 @@ public final class PairingDialog {
     private final PairingViewModel model;
     private final boolean https;
     private final Dialog<Void> dialog = new Dialog<>();
+    private TabPane tabs;
 
     public PairingDialog(PairingViewModel model, Window owner) {
         this.model = model;
@@ -51,17 +51,36 @@ public final class PairingDialog {
         dialog.getDialogPane().setMinWidth(860);
         dialog.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
         dialog.setResizable(true);
-        // The addresses, warnings and hints arrive after the dialog opened: grow the window to fit them.
-        model.warningProperty().addListener((o, a, b) -> Platform.runLater(this::fit));
-        model.addressProperty().addListener((o, a, b) -> Platform.runLater(this::fit));
-        model.sseOnlyHintProperty().addListener((o, a, b) -> Platform.runLater(this::fit));
         Themes.style(dialog.getDialogPane().getScene());
         dialog.setOnHidden(e -> model.stop());
+        // The addresses, warnings and hints arrive after the dialog opened: grow the window to fit them.
+        dialog.setOnShown(e -> dialog.getDialogPane().getScene().addPostLayoutPulseListener(this::fit));
     }
 
+    /**
+     * Grows the window until the content fits at its current width. Wrapped text learns its height only in a
+     * layout, after the window opened, and the tab pane keeps its first idea of its content's height; so after
+     * each layout this pins the tab pane's minimum to what the tallest tab needs and resizes the window to the
+     * scene. It does nothing once everything fits.
+     */
     private void fit() {
-        if (dialog.getDialogPane().getScene() != null && dialog.getDialogPane().getScene().getWindow() != null) {
-            dialog.getDialogPane().getScene().getWindow().sizeToScene();
+        javafx.scene.Scene scene = dialog.getDialogPane().getScene();
+        if (scene == null || !(scene.getWindow() instanceof javafx.stage.Stage stage) || !stage.isShowing()
+                || tabs == null) {
+            return;
+        }
+        double need = 0;
+        for (Tab t : tabs.getTabs()) {
+            Region content = (Region) t.getContent();
+            if (content.getWidth() > 0 && content.getParent() instanceof Region room) {
+                need = Math.max(need, content.prefHeight(content.getWidth()) + tabs.getHeight() - room.getHeight());
+            }
+        }
+        if (need > tabs.getHeight() + 0.5) {
+            tabs.setMinHeight(need);
+        }
+        if (dialog.getDialogPane().prefHeight(scene.getWidth()) > scene.getHeight() + 0.5) {
+            stage.sizeToScene();
         }
     }
 
@@ -75,10 +94,12 @@ public final class PairingDialog {
         wifi.setId("pair-tab-wifi");
         Tab usb = new Tab("Over a USB cable", usb());
         usb.setId("pair-tab-usb");
-        TabPane tabs = new TabPane(wifi, usb);
+        tabs = new TabPane(wifi, usb);
         tabs.setId("pair-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getStyleClass().add("pair-tabs");
+        tabs.setMinHeight(Region.USE_PREF_SIZE);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
         // When phones cannot reach the gateway over the network, the USB way is the one that works.
         model.warningProperty().addListener((o, a, b) -> {
             if (!b.isEmpty()) {
@@ -107,6 +128,8 @@ public final class PairingDialog {
         host.setId("pair-host");
         host.setPrefWidth(170);
         Label hostLabel = Ui.hint("This computer has several addresses; pick the one on the phone\u2019s network:");
+        hostLabel.setPrefWidth(300);
+        hostLabel.setMinHeight(Region.USE_PREF_SIZE);
         HBox hostRow = new HBox(8, hostLabel, host);
         hostRow.setAlignment(Pos.CENTER_LEFT);
         hostRow.visibleProperty().bind(Bindings.size(model.addresses()).greaterThan(1));
@@ -169,6 +192,7 @@ public final class PairingDialog {
         Label why = Ui.hint("SMSDesk does not use Firebase: with \u201cSSE only\u201d new messages reach the phone "
                 + "at once.");
         why.setMinHeight(Region.USE_PREF_SIZE);
+        why.setPrefWidth(340);
         Label apiKey = key("API URL");
         GridPane.setValignment(apiKey, VPos.TOP);
         apiKey.setPadding(new Insets(6, 0, 0, 0));
@@ -223,7 +247,8 @@ public final class PairingDialog {
         caUrl.textProperty().bind(model.caUrlProperty());
         caUrl.setWrapText(true);
         Label hint = Ui.hint("Scan to download the certificate (step 2).");
-        hint.setMaxWidth(200);
+        hint.setPrefWidth(190);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         VBox box = new VBox(8, frame, caUrl, hint);
         box.setMinWidth(210);
         box.setMaxWidth(210);
@@ -312,7 +337,9 @@ public final class PairingDialog {
     private static Node text(String t) {
         Label l = new Label(t);
         l.setWrapText(true);
-        l.setMaxWidth(600);
+        // A preferred width makes the preferred height that of the wrapped text, so the dialog sizes to fit it.
+        l.setPrefWidth(520);
+        l.setMaxWidth(640);
         l.setMinHeight(Region.USE_PREF_SIZE);
         return l;
     }

@@ -57,8 +57,10 @@ public final class PhonesView implements PageView {
             }
         });
         status.setPrefWidth(90);
+        status.setMinWidth(85);
         TableColumn<PhonesViewModel.PhoneRow, String> name = col("Phone", PhonesViewModel.PhoneRow::name);
         name.setPrefWidth(180);
+        name.setMinWidth(120);
         TableColumn<PhonesViewModel.PhoneRow, String> id = col("ID", r -> r.device().id());
         id.setPrefWidth(150);
         TableColumn<PhonesViewModel.PhoneRow, String> seen = col("Last seen", PhonesViewModel.PhoneRow::lastSeen);
@@ -134,6 +136,7 @@ public final class PhonesView implements PageView {
             }
         });
         c.setPrefWidth(100);
+        c.setMinWidth(95);
         return c;
     }
 
