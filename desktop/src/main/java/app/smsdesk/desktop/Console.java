@@ -1,5 +1,6 @@
 package app.smsdesk.desktop;
 
+import app.smsdesk.desktop.shell.Tray;
 import app.smsdesk.desktop.task.TaskRunner;
 import app.smsdesk.desktop.ui.Clipboard;
 import app.smsdesk.desktop.ui.DialogService;
@@ -21,9 +22,12 @@ import java.time.ZoneId;
  * @param clock the gateway's clock (expiry and "last seen" agree with it)
  * @param zone the zone times are shown in
  * @param gateway addresses and keys of the running gateway
+ * @param preferences the console's own choices for this user (theme, keep running in background)
+ * @param tray the system tray, for running in the background
  */
 public record Console(Services services, Principal principal, TaskRunner tasks, DialogService dialogs,
-                      Clipboard clipboard, Clock clock, ZoneId zone, GatewayInfo gateway) {
+                      Clipboard clipboard, Clock clock, ZoneId zone, GatewayInfo gateway,
+                      ConsolePreferences preferences, Tray tray) {
     public Instant now() {
         return clock.instant();
     }

@@ -1,5 +1,6 @@
 package app.smsdesk.desktop;
 
+import app.smsdesk.desktop.shell.AwtTray;
 import app.smsdesk.desktop.shell.ConsoleWindow;
 import app.smsdesk.desktop.shell.FirstRunDialog;
 import app.smsdesk.desktop.task.FxTaskRunner;
@@ -8,12 +9,8 @@ import app.smsdesk.desktop.ui.FxDialogService;
 import app.smsdesk.desktop.ui.Problem;
 import app.smsdesk.desktop.ui.Themes;
 import app.smsdesk.gateway.Gateway;
-import app.smsdesk.gateway.GatewayConfig;
-import app.smsdesk.gateway.GatewayMain;
 import app.smsdesk.gateway.domain.Principal;
 import java.time.ZoneId;
-import java.util.Optional;
-import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
@@ -27,7 +24,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class DesktopApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(DesktopApp.class);
-    private static final String DARK = "dark-theme";
 
     private Gateway gateway;
     private RuntimeException startFailure;
@@ -42,13 +38,13 @@ public final class DesktopApp extends Application {
     public void init() {
         // Runs on the launcher thread, not the FX thread: opening the database and binding the port may take time.
         try {
-            Optional<GatewayConfig> config = GatewayMain.commandLine(getParameters().getRaw().toArray(String[]::new),
+            ConsoleCommandLine.Result cli = ConsoleCommandLine.parse(getParameters().getRaw().toArray(String[]::new),
                     System.getenv());
-            if (config.isEmpty()) {
-                Platform.exit();
+            if (cli instanceof ConsoleCommandLine.Result.Print p) { // started without the Launcher
+                Launcher.print(p.text().stripTrailing());
                 return;
             }
-            gateway = Gateway.start(config.get());
+            gateway = Gateway.start(((ConsoleCommandLine.Result.Run) cli).config());
         } catch (RuntimeException e) {
             LOG.error("the gateway could not start", e);
             startFailure = e;
@@ -66,19 +62,23 @@ public final class DesktopApp extends Application {
         }
         Thread.setDefaultUncaughtExceptionHandler(new UncaughtExceptionHandler());
         tasks = new FxTaskRunner();
-        Preferences prefs = Preferences.userNodeForPackage(DesktopApp.class);
+        ConsolePreferences prefs = ConsolePreferences.user();
         String admin = gateway.services().accounts().primaryUserId();
         Console console = new Console(gateway.services(), Principal.console(admin), tasks,
                 new FxDialogService(() -> stage), new FxClipboard(), gateway.config().clock(), ZoneId.systemDefault(),
-                GatewayInfo.of(gateway));
+                GatewayInfo.of(gateway), prefs, new AwtTray());
         // -Dsmsdesk.theme=dark|light and -Dsmsdesk.page=TOKENS open the console in a given state (screenshots, demos).
         String theme = System.getProperty("smsdesk.theme");
-        boolean dark = theme == null ? prefs.getBoolean(DARK, false) : "dark".equals(theme);
-        window = ConsoleWindow.show(stage, console, dark, d -> prefs.putBoolean(DARK, d));
+        boolean dark = theme == null ? prefs.darkTheme() : "dark".equals(theme);
+        window = ConsoleWindow.show(stage, console, dark, Platform::exit);
         String page = System.getProperty("smsdesk.page");
         if (page != null) {
             java.util.Arrays.stream(app.smsdesk.desktop.shell.Page.values())
                     .filter(p -> p.name().equalsIgnoreCase(page)).findFirst().ifPresent(window.model()::show);
+        }
+        if (FirstFrameProbe.requested()) {
+            FirstFrameProbe.install(stage);
+            return;
         }
         Gateway.FirstRun first = gateway.firstRun();
         if (!first.isEmpty()) {

@@ -15,13 +15,23 @@ import java.util.List;
  * @param localUrl base URL on this machine, e.g. {@code http://127.0.0.1:3000}
  * @param bindHost the address the gateway listens on
  * @param port the HTTP port
+ * @param httpsUrl HTTPS base URL on this machine, e.g. {@code https://127.0.0.1:3443}; null when HTTPS is off
+ * @param httpsPort the HTTPS port (phones), or -1 when HTTPS is off
  * @param privateToken the phones' registration key
  * @param version the build's version
+ * @param dataDir the gateway's data directory (database, keys, certificates)
  */
-public record GatewayInfo(String localUrl, String bindHost, int port, String privateToken, String version) {
+public record GatewayInfo(String localUrl, String bindHost, int port, String httpsUrl, int httpsPort,
+                          String privateToken, String version, String dataDir) {
     public static GatewayInfo of(Gateway gateway) {
-        return new GatewayInfo(gateway.localUrl(), gateway.config().host(), gateway.port(), gateway.privateToken(),
-                Gateway.version());
+        return new GatewayInfo(gateway.localUrl(), gateway.config().host(), gateway.port(), gateway.localHttpsUrl(),
+                gateway.httpsPort(), gateway.privateToken(), Gateway.version(),
+                gateway.config().dataDir().toAbsolutePath().toString());
+    }
+
+    /** True when the gateway serves HTTPS (what release builds of the phone app need). */
+    public boolean httpsOn() {
+        return httpsUrl != null;
     }
 
     /** The third-party API base that programs call. */
@@ -34,12 +44,18 @@ public record GatewayInfo(String localUrl, String bindHost, int port, String pri
         return !bindHost.startsWith("127.") && !"localhost".equals(bindHost) && !"::1".equals(bindHost);
     }
 
+    /** True when the gateway listens on every address rather than one. */
+    public boolean listensOnAllAddresses() {
+        return "0.0.0.0".equals(bindHost) || "::".equals(bindHost);
+    }
+
     /**
      * Addresses phones on the local network can use: the bound address, or every site-local IPv4 address of
-     * this machine when the gateway listens on all of them. Reads the network interfaces: call off the FX thread.
+     * this machine when the gateway listens on all of them. Only needed when HTTPS is off (the pairing service
+     * lists the HTTPS addresses). Reads the network interfaces: call off the FX thread.
      */
     public List<String> lanHosts() {
-        if (!"0.0.0.0".equals(bindHost) && !"::".equals(bindHost)) {
+        if (!listensOnAllAddresses()) {
             return List.of(bindHost);
         }
         List<String> out = new ArrayList<>();
@@ -61,13 +77,8 @@ public record GatewayInfo(String localUrl, String bindHost, int port, String pri
         return out;
     }
 
-    /** The URL the phone app's "API URL" field needs for a host. */
-    public String mobileApiUrl(String host) {
+    /** The plain-HTTP URL for the phone app's "API URL" field (the app's insecure build only). */
+    public String plainMobileApiUrl(String host) {
         return "http://" + host + ":" + port + "/api/mobile/v1";
-    }
-
-    /** Where a phone downloads the gateway's certificate authority (HTTPS pairing). */
-    public String caUrl(String host) {
-        return "http://" + host + ":" + port + "/ca.crt";
     }
 }

@@ -43,11 +43,12 @@ public final class DemoData {
             Services s = g.services();
             Principal admin = Principal.console("admin");
             clock.advance(Duration.ofHours(-3));
-            s.devices().register("admin", "Samsung/Galaxy A54", null, List.of(new SimCard(0, 1, "...0188", "Vodafone",
-                    null)), "1.39.0");
+            // Registered with a Firebase push token: the Phones screen shows how to switch it to "SSE only".
+            s.devices().register("admin", "Samsung/Galaxy A54", "demo-fcm-token", List.of(new SimCard(0, 1, "...0188",
+                    "Vodafone", null)), "1.39.0");
             clock.advance(Duration.ofHours(3));
-            s.devices().register("admin", "Google/Pixel 8", null, List.of(new SimCard(0, 1, "...4471", "Telekom",
-                    null), new SimCard(1, 2, "...9032", "O2", null)), "1.40.1");
+            var pixel = s.devices().register("admin", "Google/Pixel 8", null, List.of(new SimCard(0, 1, "...4471",
+                    "Telekom", null), new SimCard(1, 2, "...9032", "O2", null)), "1.40.1").device();
 
             clock.advance(Duration.ofDays(-30));
             String[] texts = {"Your order #%d has shipped.", "Reminder: your appointment is tomorrow at 10:00.",
@@ -66,7 +67,7 @@ public final class DemoData {
             clock.set(now.minus(Duration.ofHours(1)));
             for (int i = 0; i < 9; i++) {
                 clock.advance(Duration.ofMinutes(6));
-                s.inbox().record("admin", null, new IncomingMessage("in" + i, "SMS", null,
+                s.inbox().record("admin", pixel, new IncomingMessage("in" + i, "SMS", null,
                         String.format("+1415555%04d", random.nextInt(10_000)), "...4471", 1,
                         List.of("Is the shop open on Sunday?", "STOP", "Yes, see you then!", "Can I move my "
                                 + "appointment to 11?", "Thanks!").get(i % 5), clock.instant()), "in" + i);

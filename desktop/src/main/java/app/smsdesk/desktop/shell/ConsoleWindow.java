@@ -1,44 +1,65 @@
 package app.smsdesk.desktop.shell;
 
 import app.smsdesk.desktop.Console;
+import app.smsdesk.desktop.ui.AppIcons;
 import app.smsdesk.desktop.ui.Themes;
-import java.util.function.Consumer;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
-/** Puts the console into a stage: theme, shell, shortcuts. Used by the app and by the window tests. */
+/**
+ * Puts the console into a stage: theme, icon, shell, shortcuts, what the close button does. Used by the app and
+ * by the window tests.
+ */
 public final class ConsoleWindow {
     private final ShellViewModel model;
     private final ShellView view;
+    private final BackgroundMode background;
 
-    private ConsoleWindow(ShellViewModel model, ShellView view) {
+    private ConsoleWindow(ShellViewModel model, ShellView view, BackgroundMode background) {
         this.model = model;
         this.view = view;
+        this.background = background;
     }
 
-    public static ConsoleWindow show(Stage stage, Console console, boolean dark, Consumer<Boolean> saveTheme) {
+    /**
+     * Shows the console in {@code stage}.
+     *
+     * @param dark start in the dark theme (later changes are saved in the console's preferences)
+     * @param exit stops the console; the close button calls it, or hides the window to the tray instead
+     */
+    public static ConsoleWindow show(Stage stage, Console console, boolean dark, Runnable exit) {
         Themes.apply(dark);
-        ShellViewModel model = new ShellViewModel(console, dark, saveTheme);
+        ShellViewModel model = new ShellViewModel(console, dark, console.preferences()::setDarkTheme);
         model.darkProperty().addListener((o, was, is) -> Themes.apply(is));
-        ShellView view = new ShellView(model, p -> Pages.create(p, console), console.tasks().runningProperty());
+        ShellView view = new ShellView(model, p -> Pages.create(p, console), console.tasks().runningProperty(),
+                () -> AboutDialog.show(stage, console));
         Scene scene = new Scene(view.root(), 1280, 800);
         view.installShortcuts(scene);
         stage.setScene(scene);
         stage.setTitle("SMSDesk \u2014 " + console.gateway().localUrl());
+        stage.getIcons().setAll(AppIcons.all());
+        BackgroundMode background = BackgroundMode.install(stage, console, exit);
+        stage.show();
+        // After show: on some Linux window managers a minimum set before showing becomes the first size.
         stage.setMinWidth(980);
         stage.setMinHeight(620);
-        stage.show();
         model.start();
-        return new ConsoleWindow(model, view);
+        return new ConsoleWindow(model, view, background);
     }
 
     public ShellViewModel model() {
         return model;
     }
 
-    /** Stops live updates (before the gateway closes). */
+    /** What the close button does. */
+    public BackgroundMode background() {
+        return background;
+    }
+
+    /** Stops live updates and removes the tray icon (before the gateway closes). */
     public void close() {
         model.stop();
         view.close();
+        background.close();
     }
 }

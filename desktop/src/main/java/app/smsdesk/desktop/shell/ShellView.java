@@ -1,5 +1,6 @@
 package app.smsdesk.desktop.shell;
 
+import app.smsdesk.desktop.ui.AppIcons;
 import app.smsdesk.desktop.ui.Themes;
 import app.smsdesk.desktop.ui.Ui;
 import atlantafx.base.theme.Styles;
@@ -14,11 +15,13 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
@@ -34,12 +37,14 @@ public final class ShellView {
     private final StackPane content = new StackPane();
     private final BorderPane root = new BorderPane();
     private final javafx.beans.property.IntegerProperty running;
+    private final Runnable about;
     private PageView current;
 
     public ShellView(ShellViewModel model, Function<Page, PageView> pages,
-                     javafx.beans.property.ReadOnlyIntegerProperty tasksRunning) {
+                     javafx.beans.property.ReadOnlyIntegerProperty tasksRunning, Runnable about) {
         this.model = model;
         this.pages = pages;
+        this.about = about;
         this.running = new javafx.beans.property.SimpleIntegerProperty();
         this.running.bind(tasksRunning);
         root.getStyleClass().add("shell");
@@ -55,7 +60,7 @@ public final class ShellView {
         return root;
     }
 
-    /** Ctrl+1..9 switch screens; Ctrl+Shift+L toggles the theme. */
+    /** Ctrl+1..9 switch screens; Ctrl+Shift+L toggles the theme; F1 shows About. */
     public void installShortcuts(Scene scene) {
         for (Page p : Page.values()) {
             KeyCode digit = KeyCode.valueOf("DIGIT" + p.shortcut());
@@ -64,12 +69,14 @@ public final class ShellView {
         }
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN), model::toggleTheme);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), about);
         Themes.style(scene);
     }
 
     private VBox sidebar() {
-        FontIcon logo = new FontIcon(Feather.MESSAGE_SQUARE);
-        logo.getStyleClass().add("brand-icon");
+        ImageView logo = new ImageView(AppIcons.image(24));
+        logo.setFitWidth(24);
+        logo.setFitHeight(24);
         Label name = new Label("SMSDesk");
         name.getStyleClass().addAll(Styles.TITLE_4, "brand-name");
         HBox brand = new HBox(10, logo, name);
@@ -98,8 +105,15 @@ public final class ShellView {
                 items.getChildren().add(section);
             }
         }
-        Label version = new Label("Version " + model.version());
-        version.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        Button aboutButton = new Button("About SMSDesk", Ui.icon(Feather.INFO));
+        aboutButton.setId("about");
+        aboutButton.getStyleClass().addAll(Styles.FLAT, Styles.SMALL, "about-link");
+        aboutButton.setTooltip(new Tooltip("Version, data directory and licences (F1)"));
+        aboutButton.setOnAction(e -> about.run());
+        Label versionText = new Label("Version " + model.version());
+        versionText.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        versionText.setPadding(new javafx.geometry.Insets(0, 8, 0, 8));
+        VBox version = new VBox(0, aboutButton, versionText);
         VBox side = new VBox(16, brand, items, Ui.spacer(), version);
         side.getStyleClass().add("sidebar");
         side.setMinWidth(210);
@@ -124,16 +138,25 @@ public final class ShellView {
     private HBox statusBar() {
         Circle dot = new Circle(4);
         dot.getStyleClass().add("status-dot");
-        Label running = new Label("Gateway running");
+        Label running = new Label("Running");
+        running.setTooltip(new Tooltip("The gateway runs inside this window; closing it stops the gateway unless "
+                + "\u201ckeep running in background\u201d is on (Settings)"));
         Label url = new Label(model.gatewayUrl());
         url.setId("status-url");
         url.getStyleClass().add("mono");
-        Button copyUrl = new Button(null, Ui.icon(Feather.COPY));
-        copyUrl.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
-        copyUrl.setTooltip(new Tooltip("Copy the API URL"));
+        url.setTooltip(new Tooltip("Programs call the API here (HTTP)"));
+        Button copyUrl = copyButton("Copy the API URL for programs");
         copyUrl.setOnAction(e -> model.copyGatewayUrl());
-        Label port = new Label(model.portText());
-        port.setId("status-port");
+        Label https = new Label();
+        https.setId("status-https");
+        https.textProperty().bind(model.phonesUrlProperty());
+        https.getStyleClass().add(model.httpsOn() ? "mono" : Styles.TEXT_MUTED);
+        https.setTooltip(new Tooltip(model.httpsOn() ? "Phones connect here over HTTPS (Phones \u203a Pair a phone "
+                + "shows every address)" : "Started with --https-port off"));
+        Button copyHttps = copyButton("Copy the API URL for phones");
+        copyHttps.setOnAction(e -> model.copyPhonesUrl());
+        copyHttps.setVisible(model.httpsOn());
+        copyHttps.setManaged(model.httpsOn());
         FontIcon phoneIcon = Ui.icon(Feather.SMARTPHONE);
         Label phones = new Label();
         phones.setId("status-phones");
@@ -151,11 +174,28 @@ public final class ShellView {
                 () -> Ui.icon(model.darkProperty().get() ? Feather.SUN : Feather.MOON), model.darkProperty()));
         theme.setTooltip(new Tooltip("Light or dark theme (Ctrl+Shift+L)"));
         theme.setOnAction(e -> model.toggleTheme());
-        HBox bar = new HBox(10, dot, running, sep(), url, copyUrl, sep(), port, sep(), phones, Ui.spacer(), busy,
-                theme);
+        for (Label l : new Label[] {url, https, phones}) {
+            l.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox bar = new HBox(10, dot, running, sep(), muted("Programs"), url, copyUrl, sep(), muted("Phones"), https,
+                copyHttps, sep(), phones, Ui.spacer(), busy, theme);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("status-bar");
         return bar;
+    }
+
+    private static Button copyButton(String tooltip) {
+        Button b = new Button(null, Ui.icon(Feather.COPY));
+        b.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
+        b.setTooltip(new Tooltip(tooltip));
+        b.setAccessibleText(tooltip);
+        return b;
+    }
+
+    private static Label muted(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add(Styles.TEXT_MUTED);
+        return l;
     }
 
     private static Label sep() {

@@ -1,10 +1,13 @@
 package app.smsdesk.desktop.shell;
 
 import app.smsdesk.desktop.Console;
+import app.smsdesk.desktop.GatewayInfo;
+import app.smsdesk.desktop.page.phones.PairingViewModel;
 import app.smsdesk.desktop.page.phones.PhoneStatus;
 import app.smsdesk.desktop.task.TaskRunner;
 import app.smsdesk.desktop.ui.ViewModel;
 import app.smsdesk.gateway.domain.Device;
+import app.smsdesk.gateway.mobile.PairingService;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
@@ -26,16 +29,30 @@ public final class ShellViewModel extends ViewModel {
     private final ReadOnlyIntegerWrapper phonesOnline = new ReadOnlyIntegerWrapper(this, "phonesOnline", 0);
     private final ReadOnlyIntegerWrapper phonesTotal = new ReadOnlyIntegerWrapper(this, "phonesTotal", 0);
     private final ReadOnlyStringWrapper phonesText = new ReadOnlyStringWrapper(this, "phonesText", "No phones yet");
+    private final ReadOnlyStringWrapper phonesUrl = new ReadOnlyStringWrapper(this, "phonesUrl", "");
+    private String phonesApiUrl;
     private TaskRunner.Cancellable poll;
 
     public ShellViewModel(Console console, boolean darkTheme, Consumer<Boolean> saveTheme) {
         super(console);
         dark.set(darkTheme);
         dark.addListener((o, was, is) -> saveTheme.accept(is));
+        GatewayInfo gw = console.gateway();
+        phonesUrl.set(gw.httpsOn() ? gw.httpsUrl() : "HTTPS off");
+        phonesApiUrl = gw.httpsOn() ? gw.httpsUrl() + PairingService.MOBILE_PATH : null;
     }
 
-    /** Starts polling the phone count for the status bar. */
+    /** Starts polling the phone count for the status bar, and finds the address phones use. */
     public void start() {
+        if (console.gateway().httpsOn() && console.gateway().reachableFromNetwork()) {
+            call(() -> PairingViewModel.addresses(console.gateway(), console.services().pairing().info()), list -> {
+                if (!list.isEmpty()) {
+                    phonesApiUrl = list.get(0).apiUrl();
+                    phonesUrl.set(phonesApiUrl.substring(0,
+                            phonesApiUrl.length() - PairingService.MOBILE_PATH.length()));
+                }
+            }, e -> { });
+        }
         refreshStatus();
         poll = console.tasks().every(STATUS_PERIOD, this::refreshStatus);
     }
@@ -91,8 +108,13 @@ public final class ShellViewModel extends ViewModel {
         return console.gateway().localUrl();
     }
 
-    public String portText() {
-        return "Port " + console.gateway().port();
+    /** Where phones connect: the HTTPS base on this computer's network address, or "HTTPS off". */
+    public ReadOnlyStringProperty phonesUrlProperty() {
+        return phonesUrl.getReadOnlyProperty();
+    }
+
+    public boolean httpsOn() {
+        return console.gateway().httpsOn();
     }
 
     public String version() {
@@ -101,5 +123,12 @@ public final class ShellViewModel extends ViewModel {
 
     public void copyGatewayUrl() {
         console.clipboard().copy(console.gateway().apiUrl());
+    }
+
+    /** Copies the phones' API URL (what the app's "API URL" field needs). */
+    public void copyPhonesUrl() {
+        if (phonesApiUrl != null) {
+            console.clipboard().copy(phonesApiUrl);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package app.smsdesk.desktop.testing;
 
 import app.smsdesk.desktop.Console;
+import app.smsdesk.desktop.ConsolePreferences;
 import app.smsdesk.desktop.GatewayInfo;
 import app.smsdesk.desktop.task.ImmediateTaskRunner;
 import app.smsdesk.desktop.task.TaskRunner;
@@ -11,6 +12,7 @@ import app.smsdesk.gateway.GatewayConfig;
 import app.smsdesk.gateway.Services;
 import app.smsdesk.gateway.domain.Principal;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,15 +41,24 @@ public final class TestConsole implements AutoCloseable {
     public final ScriptedDialogs dialogs = new ScriptedDialogs();
     public final List<String> copied = new ArrayList<>();
     public final ImmediateTaskRunner tasks = new ImmediateTaskRunner();
+    public final ConsolePreferences preferences = ConsolePreferences.inMemory();
+    public final FakeTray tray = new FakeTray();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** HTTP and HTTPS each on a free port. */
     public TestConsole() {
+        this(0);
+    }
+
+    /** @param httpsPort 0 for a free port, or {@link GatewayConfig#HTTPS_OFF} */
+    public TestConsole(int httpsPort) {
         try {
             dir = Files.createTempDirectory("smsdesk-console-test");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        gateway = Gateway.start(new GatewayConfig("127.0.0.1", 0, dir, null, ADMIN, PASSWORD, PRIVATE_TOKEN, clock));
+        gateway = Gateway.start(new GatewayConfig("127.0.0.1", 0, dir, null, ADMIN, PASSWORD, PRIVATE_TOKEN, clock,
+                httpsPort));
     }
 
     /** The console with the immediate runner and scripted dialogs. */
@@ -57,7 +68,7 @@ public final class TestConsole implements AutoCloseable {
 
     public Console console(TaskRunner runner, DialogService dialogService, Clipboard clipboard) {
         return new Console(gateway.services(), principal(), runner, dialogService, clipboard, clock, ZoneOffset.UTC,
-                GatewayInfo.of(gateway));
+                GatewayInfo.of(gateway), preferences, tray);
     }
 
     public Principal principal() {
@@ -97,6 +108,40 @@ public final class TestConsole implements AutoCloseable {
                 .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(json)).build();
         try {
             return http.send(r, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Opens a phone's event stream ({@code GET /mobile/v1/events} over real HTTP) as the app does, and returns
+     * once the gateway greeted it, so the phone counts as connected. Close the stream to disconnect.
+     */
+    public InputStream openEventStream(String deviceToken) {
+        HttpRequest r = HttpRequest.newBuilder(URI.create(gateway.localUrl() + "/mobile/v1/events"))
+                .header("Authorization", "Bearer " + deviceToken).header("Accept", "text/event-stream")
+                .timeout(Duration.ofSeconds(10)).GET().build();
+        try {
+            HttpResponse<InputStream> response = http.send(r, HttpResponse.BodyHandlers.ofInputStream());
+            if (response.statusCode() != 200) {
+                response.body().close();
+                throw new IllegalStateException("GET /events answered " + response.statusCode());
+            }
+            InputStream in = response.body();
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); c >= 0; c = in.read()) {
+                if (c != '\n') {
+                    line.append((char) c);
+                } else if (line.toString().startsWith("data:")) {
+                    return in;
+                } else {
+                    line.setLength(0);
+                }
+            }
+            throw new IllegalStateException("the event stream ended before the greeting");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -28,6 +28,8 @@ public abstract class WindowTest {
     protected Console console;
     protected ConsoleWindow window;
     protected Stage stage;
+    /** How often the console asked to exit (the app would stop there). */
+    protected final java.util.concurrent.atomic.AtomicInteger exits = new java.util.concurrent.atomic.AtomicInteger();
     private FxTaskRunner runner;
 
     // TestFX looks for @Start only in the test class itself, so the base class sets the stage up here.
@@ -38,7 +40,7 @@ public abstract class WindowTest {
         stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {
             console = tc.console(runner, new FxDialogService(() -> s), new FxClipboard());
-            window = ConsoleWindow.show(s, console, false, dark -> { });
+            window = ConsoleWindow.show(s, console, false, exits::incrementAndGet);
         });
         WaitForAsyncUtils.waitForFxEvents();
     }

@@ -1,5 +1,6 @@
 package app.smsdesk.desktop.page.inbox;
 
+import app.smsdesk.desktop.page.messages.PhoneChoice;
 import app.smsdesk.desktop.shell.PageView;
 import app.smsdesk.desktop.ui.Formats;
 import app.smsdesk.desktop.ui.Ui;
@@ -14,6 +15,8 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableColumn;
@@ -23,6 +26,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
 
 /** The inbox screen. */
@@ -32,12 +36,6 @@ public final class InboxView implements PageView {
 
     public InboxView(InboxViewModel model) {
         this.model = model;
-        CustomTextField search = new CustomTextField();
-        search.setPromptText("Search text or sender, then Enter");
-        search.setLeft(Ui.icon(Feather.SEARCH));
-        search.setPrefWidth(320);
-        search.textProperty().bindBidirectional(model.searchProperty());
-        search.setOnAction(e -> model.applySearch());
         Button export = Ui.button("Export CSV", Feather.DOWNLOAD, Styles.BUTTON_OUTLINED);
         export.disableProperty().bind(model.exportingProperty());
         export.setOnAction(e -> {
@@ -50,10 +48,12 @@ public final class InboxView implements PageView {
         });
         TableView<IncomingMessage> table = new TableView<>();
         table.setId("inbox-table");
-        Ui.tableDefaults(table, "No SMS received yet. Messages your phones receive appear here.");
+        Ui.tableDefaults(table, "No SMS here. Messages your phones receive appear here; if you filtered, clear "
+                + "the filters.");
         TableColumn<IncomingMessage, String> when = col("Received", m -> Formats.dateTime(m.receivedAt(),
                 model.console().zone()));
-        when.setPrefWidth(140);
+        when.setPrefWidth(150);
+        when.setMinWidth(150);
         TableColumn<IncomingMessage, String> from = col("From", IncomingMessage::sender);
         from.setPrefWidth(150);
         TableColumn<IncomingMessage, String> text = col("Message", IncomingMessage::content);
@@ -61,8 +61,11 @@ public final class InboxView implements PageView {
         TableColumn<IncomingMessage, String> sim = col("SIM", m -> m.simNumber() == null ? "" : "SIM " + m.simNumber());
         sim.setPrefWidth(60);
         TableColumn<IncomingMessage, String> type = col("Type", IncomingMessage::type);
-        table.getColumns().setAll(List.of(when, from, text, sim, type));
+        TableColumn<IncomingMessage, String> phone = col("Phone", m -> model.phoneName(m.deviceId()));
+        phone.setPrefWidth(150);
+        table.getColumns().setAll(List.of(when, from, text, phone, sim, type));
         table.setItems(model.items());
+        model.phones().addListener((javafx.collections.ListChangeListener<PhoneChoice>) c -> table.refresh());
         table.setOnKeyPressed(e -> {
             if (e.isShortcutDown() && e.getCode() == KeyCode.C) {
                 model.copy(table.getSelectionModel().getSelectedItem());
@@ -85,10 +88,59 @@ public final class InboxView implements PageView {
         status.textProperty().bind(model.exportStatusProperty());
         HBox footer = new HBox(8, page, progress, status, Ui.spacer(), prev, next);
         footer.setAlignment(Pos.CENTER_LEFT);
-        HBox filters = new HBox(8, search);
-        root = new VBox(14, Ui.header("Inbox", "SMS your phones received, newest first.", export), filters, table,
+        root = new VBox(14, Ui.header("Inbox", "SMS your phones received, newest first.", export), filters(), table,
                 footer);
         root.setPadding(new Insets(20, 24, 16, 24));
+    }
+
+    private HBox filters() {
+        CustomTextField search = new CustomTextField();
+        search.setId("inbox-search");
+        search.setPromptText("Text or sender");
+        search.setLeft(Ui.icon(Feather.SEARCH));
+        search.textProperty().bindBidirectional(model.searchProperty());
+        search.setOnAction(e -> model.applyFilters());
+        HBox.setHgrow(search, Priority.ALWAYS);
+        ComboBox<String> type = new ComboBox<>();
+        type.setId("inbox-type");
+        type.getItems().add(null);
+        type.getItems().addAll(InboxViewModel.TYPES);
+        type.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String t) {
+                return t == null ? "Any type" : t;
+            }
+
+            @Override
+            public String fromString(String s) {
+                return "Any type".equals(s) ? null : s;
+            }
+        });
+        type.valueProperty().bindBidirectional(model.typeFilterProperty());
+        type.setPrefWidth(150);
+        ComboBox<PhoneChoice> phone = new ComboBox<>(model.phones());
+        phone.setId("inbox-phone");
+        phone.valueProperty().bindBidirectional(model.phoneFilterProperty());
+        phone.setPrefWidth(170);
+        DatePicker from = new DatePicker();
+        from.setId("inbox-from");
+        from.setPromptText("From");
+        from.setPrefWidth(130);
+        from.valueProperty().bindBidirectional(model.fromDateProperty());
+        DatePicker to = new DatePicker();
+        to.setId("inbox-to");
+        to.setPromptText("To");
+        to.setPrefWidth(130);
+        to.valueProperty().bindBidirectional(model.toDateProperty());
+        Button apply = Ui.button("Apply", Feather.FILTER);
+        apply.setId("inbox-apply");
+        apply.setOnAction(e -> model.applyFilters());
+        Button clear = Ui.button("Clear", null, Styles.FLAT);
+        clear.setId("inbox-clear");
+        clear.setOnAction(e -> model.clearFilters());
+        HBox box = new HBox(8, search, type, phone, from, to, apply, clear);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
     }
 
     private static TableColumn<IncomingMessage, String> col(String t, Function<IncomingMessage, String> v) {

@@ -12,14 +12,19 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -33,7 +38,8 @@ public final class PhonesView implements PageView {
         this.model = model;
         Button pair = Ui.button("Pair a phone", Feather.PLUS, Styles.ACCENT);
         pair.setId("pair-phone");
-        pair.setOnAction(e -> new PairingDialog(model.pairing(), pair.getScene().getWindow()).showAndWait());
+        pair.setOnAction(e -> openPairing(pair.getScene().getWindow()));
+        pair.setTooltip(new Tooltip("Connect an Android phone to this gateway (Ctrl+P)"));
         Button remove = Ui.button("Remove", Feather.TRASH_2, Styles.DANGER, Styles.BUTTON_OUTLINED);
         remove.setId("remove-phone");
         remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
@@ -51,17 +57,20 @@ public final class PhonesView implements PageView {
             }
         });
         status.setPrefWidth(90);
+        status.setMinWidth(85);
         TableColumn<PhonesViewModel.PhoneRow, String> name = col("Phone", PhonesViewModel.PhoneRow::name);
         name.setPrefWidth(180);
+        name.setMinWidth(120);
         TableColumn<PhonesViewModel.PhoneRow, String> id = col("ID", r -> r.device().id());
-        id.setPrefWidth(190);
+        id.setPrefWidth(150);
         TableColumn<PhonesViewModel.PhoneRow, String> seen = col("Last seen", PhonesViewModel.PhoneRow::lastSeen);
+        seen.setMinWidth(95);
         TableColumn<PhonesViewModel.PhoneRow, String> app = col("App version",
                 r -> r.device().appVersion() == null ? "unknown" : r.device().appVersion());
-        app.setMinWidth(100);
+        app.setMinWidth(110);
         TableColumn<PhonesViewModel.PhoneRow, String> sims = col("SIM cards", PhonesViewModel.PhoneRow::sims);
         sims.setPrefWidth(260);
-        table.getColumns().setAll(List.of(status, name, id, seen, app, sims));
+        table.getColumns().setAll(List.of(status, name, id, seen, channel(), app, sims));
         table.setItems(model.phones());
         table.setRowFactory(t -> {
             TableRow<PhonesViewModel.PhoneRow> row = new TableRow<>();
@@ -81,12 +90,54 @@ public final class PhonesView implements PageView {
             }
         });
         VBox.setVgrow(table, Priority.ALWAYS);
+        Label sseOnly = new Label();
+        sseOnly.setId("phones-sse-only");
+        sseOnly.setWrapText(true);
+        sseOnly.setMaxWidth(Double.MAX_VALUE);
+        sseOnly.setMinHeight(Region.USE_PREF_SIZE);
+        sseOnly.getStyleClass().addAll("callout", "callout-warning");
+        sseOnly.setGraphic(Ui.icon(Feather.ZAP));
+        sseOnly.textProperty().bind(model.sseOnlyHintProperty());
+        sseOnly.visibleProperty().bind(model.sseOnlyHintProperty().isNotEmpty());
+        sseOnly.managedProperty().bind(sseOnly.visibleProperty());
         HBox actions = new HBox(8, Ui.hint("A phone counts as online when it contacted the gateway in the last "
                 + "15 minutes."), Ui.spacer(), remove);
         actions.setAlignment(Pos.CENTER_LEFT);
         root = new VBox(14, Ui.header("Phones", "The Android phones that send and receive SMS for this gateway.",
-                pair), table, actions);
+                pair), sseOnly, table, actions);
         root.setPadding(new Insets(20, 24, 16, 24));
+        root.sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), () -> {
+                    if (root.getParent() != null) {
+                        openPairing(scene.getWindow());
+                    }
+                });
+            }
+        });
+    }
+
+    private void openPairing(javafx.stage.Window owner) {
+        new PairingDialog(model.pairing(), owner).showAndWait();
+        model.refresh();
+    }
+
+    /** How new messages reach the phone: a live event stream, polling (push token), or no stream. */
+    private static TableColumn<PhonesViewModel.PhoneRow, PhonesViewModel.Channel> channel() {
+        TableColumn<PhonesViewModel.PhoneRow, PhonesViewModel.Channel> c = new TableColumn<>("Real time");
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().channel()));
+        c.setCellFactory(t -> new TableCell<>() {
+            @Override
+            protected void updateItem(PhonesViewModel.Channel item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(null);
+                setGraphic(empty || item == null ? null : Ui.badge(item.label(), item.tone()));
+                setTooltip(empty || item == null ? null : new Tooltip(item.explanation()));
+            }
+        });
+        c.setPrefWidth(100);
+        c.setMinWidth(95);
+        return c;
     }
 
     private static TableColumn<PhonesViewModel.PhoneRow, String> col(String title,

@@ -44,7 +44,7 @@ public final class SettingsView implements PageView {
     public SettingsView(SettingsViewModel model) {
         this.model = model;
         VBox cards = new VBox(16);
-        cards.getChildren().add(gatewayCard());
+        cards.getChildren().addAll(consoleCard(), gatewayCard());
         Label phones = new Label("Phone settings");
         phones.getStyleClass().add(Styles.TITLE_4);
         cards.getChildren().addAll(phones, Ui.hint("Every phone of this account receives these settings. Leave a "
@@ -86,6 +86,22 @@ public final class SettingsView implements PageView {
         return bar;
     }
 
+    /** The console's own preferences for this computer (saved at once, not by the unsaved-changes bar). */
+    private VBox consoleCard() {
+        GridPane g = grid();
+        ToggleSwitch keep = new ToggleSwitch();
+        keep.setId("console-keep-running");
+        keep.selectedProperty().bindBidirectional(model.keepRunningProperty());
+        keep.disableProperty().bind(model.traySupportedProperty().not());
+        Label hint = Ui.hint("");
+        hint.setId("console-keep-running-hint");
+        hint.textProperty().bind(model.keepRunningHintProperty());
+        Label l = new Label("Keep running in background");
+        l.setWrapText(true);
+        g.addRow(0, l, keep, hint);
+        return Ui.card("This computer", g);
+    }
+
     private VBox gatewayCard() {
         GridPane g = grid();
         int r = 0;
@@ -105,7 +121,9 @@ public final class SettingsView implements PageView {
                 "0 keeps them forever.", null);
         Label port = new Label(model.portText());
         port.setId("gateway-port");
-        row(g, r, "Port", port, "Set when SMSDesk starts (--port, --host). Phones and programs connect here.", null);
+        port.setWrapText(true);
+        row(g, r, "Ports", port, "Set when SMSDesk starts (--port, --https-port, --host). Programs connect over "
+                + "HTTP, phones over HTTPS.", null);
         Label problem = new Label();
         problem.setId("gateway-problem");
         problem.getStyleClass().add("field-error");

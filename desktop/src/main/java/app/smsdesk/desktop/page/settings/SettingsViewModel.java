@@ -24,6 +24,11 @@ import javafx.beans.property.StringProperty;
  * checked as they are typed; an "unsaved changes" bar saves or discards both at once.
  */
 public final class SettingsViewModel extends ViewModel {
+    static final String HINT_TRAY = "Closing the window then hides it to the system tray; the gateway keeps "
+            + "serving phones and programs. Open or quit SMSDesk from its tray icon.";
+    static final String HINT_NO_TRAY = "This desktop has no system tray, so closing the window stops the gateway. "
+            + "To serve around the clock, run the headless gateway instead.";
+
     private final Map<String, StringProperty> values = new LinkedHashMap<>();
     private final Map<String, ReadOnlyStringWrapper> errors = new LinkedHashMap<>();
     private final Map<String, String> loaded = new LinkedHashMap<>();
@@ -36,6 +41,10 @@ public final class SettingsViewModel extends ViewModel {
     private final ReadOnlyStringWrapper gatewayProblem = new ReadOnlyStringWrapper(this, "gatewayProblem", "");
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty", false);
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid", true);
+    private final BooleanProperty keepRunning = new SimpleBooleanProperty(this, "keepRunning", false);
+    private final ReadOnlyBooleanWrapper traySupported = new ReadOnlyBooleanWrapper(this, "traySupported", true);
+    private final ReadOnlyStringWrapper keepRunningHint = new ReadOnlyStringWrapper(this, "keepRunningHint", "");
+    private boolean trayChecked;
     private GatewayOptions loadedOptions;
     private Map<String, String> loadedGateway = Map.of();
 
@@ -51,6 +60,25 @@ public final class SettingsViewModel extends ViewModel {
             p.addListener((o, a, b) -> check());
         }
         jwtEnabled.addListener((o, a, b) -> check());
+        // A console preference, not a gateway setting: saved at once, outside the unsaved-changes bar.
+        keepRunning.set(console.preferences().keepRunningInBackground());
+        keepRunning.addListener((o, a, b) -> console.preferences().setKeepRunningInBackground(b));
+        keepRunningHint.set(HINT_TRAY);
+    }
+
+    /** Asks (once, off the FX thread: it loads AWT) whether this desktop has a system tray. */
+    private void checkTray() {
+        if (trayChecked) {
+            return;
+        }
+        trayChecked = true;
+        call(() -> console.tray().supported(), supported -> {
+            traySupported.set(supported);
+            keepRunningHint.set(supported ? HINT_TRAY : HINT_NO_TRAY);
+        }, e -> {
+            traySupported.set(false);
+            keepRunningHint.set(HINT_NO_TRAY);
+        });
     }
 
     private Map<String, StringProperty> gatewayFields() {
@@ -64,6 +92,7 @@ public final class SettingsViewModel extends ViewModel {
     }
 
     public void load() {
+        checkTray();
         call("Could not load the settings", () -> new Loaded(console.services().settings().get(console.principal()),
                 console.services().gatewaySettings().get()), this::show);
     }
@@ -264,6 +293,20 @@ public final class SettingsViewModel extends ViewModel {
     }
 
     public String portText() {
-        return console.gateway().port() + " on " + console.gateway().bindHost();
+        return "HTTP " + console.gateway().port() + (console.gateway().httpsOn() ? ", HTTPS "
+                + console.gateway().httpsPort() : ", HTTPS off") + ", on " + console.gateway().bindHost();
+    }
+
+    /** "Keep running in background" (a console preference, saved at once). */
+    public BooleanProperty keepRunningProperty() {
+        return keepRunning;
+    }
+
+    public ReadOnlyBooleanProperty traySupportedProperty() {
+        return traySupported.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty keepRunningHintProperty() {
+        return keepRunningHint.getReadOnlyProperty();
     }
 }

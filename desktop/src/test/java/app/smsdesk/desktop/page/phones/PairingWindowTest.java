@@ -7,6 +7,7 @@ import app.smsdesk.desktop.testing.WindowTest;
 import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TabPane;
 import javafx.scene.image.ImageView;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -19,13 +20,29 @@ class PairingWindowTest extends WindowTest {
 
         await(() -> !((TextField) find(robot, "#pair-api-url")).getText().isEmpty());
         assertThat(((TextField) find(robot, "#pair-private-token")).getText()).isEqualTo(TestConsole.PRIVATE_TOKEN);
-        assertThat(((TextField) find(robot, "#pair-api-url")).getText()).endsWith(":" + tc.gateway().port()
-                + "/api/mobile/v1");
+        assertThat(((TextField) find(robot, "#pair-api-url")).getText()).startsWith("https://")
+                .endsWith(":" + tc.gateway().httpsPort() + "/api/mobile/v1");
+        assertThat(((Label) find(robot, "#pair-ca-fingerprint")).getText().replace('\n', ':'))
+                .isEqualTo(tc.gateway().certificates().caFingerprint());
+        assertThat(((Label) find(robot, "#pair-ca-url")).getText()).endsWith(":" + tc.gateway().port() + "/ca.crt");
         assertThat(((ImageView) find(robot, "#pair-qr")).getImage()).isNotNull();
+        assertThat(((Label) find(robot, "#pair-channel")).getText()).isEqualTo("SSE only");
+        // The gateway listens on 127.0.0.1 only: the warning says so and the USB way shows.
+        assertThat(((Label) find(robot, "#pair-warning")).isVisible()).isTrue();
+        assertThat(((TabPane) find(robot, "#pair-tabs")).getSelectionModel().getSelectedItem().getId())
+                .isEqualTo("pair-tab-usb");
+        assertThat(((TextField) find(robot, "#pair-usb-url")).getText())
+                .isEqualTo("http://127.0.0.1:" + tc.gateway().port() + "/api/mobile/v1");
+        assertThat(((TextField) find(robot, "#pair-usb-command")).getText())
+                .isEqualTo("adb reverse tcp:" + tc.gateway().port() + " tcp:" + tc.gateway().port());
 
-        tc.services().devices().register(TestConsole.ADMIN, "Google/Pixel 8", null, List.of(), "1.40.0");
+        tc.services().devices().register(TestConsole.ADMIN, "Google/Pixel 8", "fcm-token", List.of(), "1.40.0");
         await(() -> ((Label) find(robot, "#pair-status")).getText().contains("Google/Pixel 8"));
+        await(() -> find(robot, "#pair-sse-only").isVisible());
         robot.clickOn("Close");
         await(() -> robot.lookup("Google/Pixel 8").tryQuery().isPresent());
+        // No event stream open and a push token: the Phones screen says how to switch it to SSE only.
+        await(() -> find(robot, "#phones-sse-only").isVisible());
+        assertThat(((Label) find(robot, "#phones-sse-only")).getText()).contains("SSE only");
     }
 }

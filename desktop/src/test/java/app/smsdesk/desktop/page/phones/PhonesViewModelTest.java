@@ -1,10 +1,15 @@
 package app.smsdesk.desktop.page.phones;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import app.smsdesk.desktop.testing.TestConsole;
+import app.smsdesk.gateway.GatewayConfig;
+import app.smsdesk.gateway.mobile.PairingService;
 import app.smsdesk.gateway.domain.SimCard;
 import app.smsdesk.gateway.service.DeviceService;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -66,16 +71,27 @@ class PhonesViewModelTest {
     }
 
     @Test
-    void pairingShowsWhatToTypeAndTurnsGreenWhenANewPhoneRegisters() {
+    void pairingShowsTheHttpsUrlTokenCertificateAndUsbWayAndTurnsGreenWhenANewPhoneRegisters() {
         register("Old phone");
         PairingViewModel pairing = phones.pairing();
         pairing.start();
 
         int port = tc.gateway().port();
-        assertThat(pairing.apiUrlProperty().get()).isEqualTo("http://127.0.0.1:" + port + "/api/mobile/v1");
-        assertThat(pairing.caUrlProperty().get()).isEqualTo("http://127.0.0.1:" + port + "/ca.crt");
-        assertThat(pairing.privateToken()).isEqualTo(TestConsole.PRIVATE_TOKEN);
-        assertThat(pairing.warningProperty().get()).contains("--host 0.0.0.0");
+        int httpsPort = tc.gateway().httpsPort();
+        PairingService.PairingInfo info = tc.services().pairing().info();
+        assertThat(pairing.httpsOn()).isTrue();
+        assertThat(pairing.addresses()).extracting(PairingViewModel.Address::apiUrl)
+                .containsExactlyElementsOf(info.mobileApiUrls());
+        PairingViewModel.Address first = pairing.addresses().get(0);
+        assertThat(pairing.apiUrlProperty().get())
+                .isEqualTo("https://" + first.host() + ":" + httpsPort + "/api/mobile/v1");
+        assertThat(pairing.caUrlProperty().get()).isEqualTo("http://" + first.host() + ":" + port + "/ca.crt");
+        assertThat(pairing.caFingerprintProperty().get()).isEqualTo(tc.gateway().certificates().caFingerprint())
+                .matches("([0-9A-F]{2}:){31}[0-9A-F]{2}");
+        assertThat(pairing.privateTokenProperty().get()).isEqualTo(TestConsole.PRIVATE_TOKEN);
+        assertThat(pairing.usbApiUrlProperty().get()).isEqualTo("http://127.0.0.1:" + port + "/api/mobile/v1");
+        assertThat(pairing.usbCommand()).isEqualTo("adb reverse tcp:" + port + " tcp:" + port);
+        assertThat(pairing.warningProperty().get()).contains("--host 0.0.0.0").doesNotContain("HTTPS is off");
         tc.tasks.tick();
         assertThat(pairing.pairedProperty().get()).isFalse();
 
@@ -84,8 +100,65 @@ class PhonesViewModelTest {
 
         assertThat(pairing.pairedProperty().get()).isTrue();
         assertThat(pairing.statusProperty().get()).contains("Samsung/Galaxy A54");
+        assertThat(pairing.sseOnlyHintProperty().get()).isEmpty();
         assertThat(tc.tasks.repeatingCount()).isZero();
-        pairing.copyPrivateToken();
-        assertThat(tc.copied).containsExactly(TestConsole.PRIVATE_TOKEN);
+        pairing.copy(pairing.privateTokenProperty().get());
+        pairing.copy(pairing.caFingerprintProperty().get());
+        assertThat(tc.copied).containsExactly(TestConsole.PRIVATE_TOKEN, info.caFingerprint());
+    }
+
+    @Test
+    void aPhoneThatPairsWithAPushTokenIsToldHowToSwitchToSseOnly() {
+        PairingViewModel pairing = phones.pairing();
+        pairing.start();
+
+        tc.services().devices().register(TestConsole.ADMIN, "Xiaomi/Redmi", "fcm-token-1", List.of(), "1.40.0");
+        tc.tasks.tick();
+
+        assertThat(pairing.pairedProperty().get()).isTrue();
+        assertThat(pairing.sseOnlyHintProperty().get()).contains("push token")
+                .contains("Notification channel").contains("SSE only");
+    }
+
+    @Test
+    void withoutHttpsThePairingOffersPlainHttpAndTheUsbWay() {
+        try (TestConsole plain = new TestConsole(GatewayConfig.HTTPS_OFF)) {
+            PairingViewModel pairing = new PhonesViewModel(plain.console()).pairing();
+            pairing.start();
+
+            int port = plain.gateway().port();
+            assertThat(pairing.httpsOn()).isFalse();
+            assertThat(pairing.apiUrlProperty().get()).isEqualTo("http://127.0.0.1:" + port + "/api/mobile/v1");
+            assertThat(pairing.caUrlProperty().get()).isEmpty();
+            assertThat(pairing.caFingerprintProperty().get()).isEmpty();
+            assertThat(pairing.usbApiUrlProperty().get()).isEqualTo("http://127.0.0.1:" + port + "/api/mobile/v1");
+            assertThat(pairing.warningProperty().get()).contains("HTTPS is off").contains("USB");
+            pairing.stop();
+        }
+    }
+
+    @Test
+    void showsHowNewMessagesReachEachPhoneAndHowToSwitchPollingPhonesToSseOnly() throws IOException {
+        tc.services().devices().register(TestConsole.ADMIN, "Polling phone", "fcm-token-1", List.of(), "1.40.0");
+        tc.services().devices().register(TestConsole.ADMIN, "Quiet phone", null, List.of(), "1.40.0");
+        // Switched to "SSE only" after registering with a token: the server keeps the token, the stream counts.
+        DeviceService.Registration switched = tc.services().devices().register(TestConsole.ADMIN, "Switched phone",
+                "fcm-token-2", List.of(), "1.40.0");
+        try (InputStream stream = tc.openEventStream(switched.token())) {
+            phones.refresh();
+
+            assertThat(phones.phones()).extracting(PhonesViewModel.PhoneRow::name, PhonesViewModel.PhoneRow::channel)
+                    .containsExactlyInAnyOrder(tuple("Polling phone", PhonesViewModel.Channel.POLLING),
+                            tuple("Quiet phone", PhonesViewModel.Channel.WAITING),
+                            tuple("Switched phone", PhonesViewModel.Channel.LIVE));
+            assertThat(phones.sseOnlyHintProperty().get()).startsWith("\u201cPolling phone\u201d registered")
+                    .contains(PhonesViewModel.SSE_ONLY_STEPS).doesNotContain("Switched phone");
+
+            tc.services().devices().delete(tc.principal(), phones.phones().stream()
+                    .filter(p -> p.channel() == PhonesViewModel.Channel.POLLING).findFirst().orElseThrow()
+                    .device().id());
+            phones.refresh();
+            assertThat(phones.sseOnlyHintProperty().get()).isEmpty();
+        }
     }
 }

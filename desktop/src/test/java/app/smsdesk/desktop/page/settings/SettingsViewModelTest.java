@@ -93,4 +93,34 @@ class SettingsViewModelTest {
         assertThat(o.defaultRegion()).isEqualTo("DE");
         assertThat(o.messageRetentionDays()).isEqualTo(90);
     }
+
+    @Test
+    void keepRunningInBackgroundIsAConsolePreferenceSavedAtOnce() {
+        assertThat(settings.keepRunningProperty().get()).isFalse();
+        assertThat(settings.traySupportedProperty().get()).isTrue();
+        assertThat(settings.keepRunningHintProperty().get()).isEqualTo(SettingsViewModel.HINT_TRAY);
+
+        settings.keepRunningProperty().set(true);
+
+        assertThat(tc.preferences.keepRunningInBackground()).isTrue();
+        assertThat(settings.dirtyProperty().get()).isFalse();
+        assertThat(new SettingsViewModel(tc.console()).keepRunningProperty().get()).isTrue();
+    }
+
+    @Test
+    void withoutASystemTrayTheSettingSaysClosingStopsTheGateway() {
+        tc.tray.supported(false);
+        SettingsViewModel noTray = new SettingsViewModel(tc.console());
+        noTray.load();
+
+        assertThat(noTray.traySupportedProperty().get()).isFalse();
+        assertThat(noTray.keepRunningHintProperty().get()).isEqualTo(SettingsViewModel.HINT_NO_TRAY)
+                .contains("stops the gateway");
+    }
+
+    @Test
+    void showsBothPorts() {
+        assertThat(settings.portText()).isEqualTo("HTTP " + tc.gateway().port() + ", HTTPS "
+                + tc.gateway().httpsPort() + ", on 127.0.0.1");
+    }
 }
