@@ -26,7 +26,7 @@ cleanup() { for p in "${pids[@]:-}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
 echo "== build"
-mvn -B -ntp -q -DskipTests package -pl bench -am
+mvn -B -ntp -q -DskipTests package -pl bench,desktop -am
 gateway_jar=gateway-core/target/smsdesk-gateway.jar
 bench_jar=bench/target/smsdesk-bench.jar
 
@@ -74,6 +74,18 @@ for i in 1 2 3 4 5; do
     kill "$pid"; wait "$pid" 2>/dev/null || true
     echo "{\"kind\":\"metric\",\"name\":\"cold_start_ms\",\"run\":$i,\"value\":$(( (end - start) / 1000000 ))}" >> "$results"
 done
+
+if command -v xvfb-run >/dev/null; then
+    echo "== console cold start (JVM start to the first frame, under Xvfb), 3 runs"
+    for i in 1 2 3; do
+        ms=$(xvfb-run -a java -Dsmsdesk.exitAfterFirstFrame=true -jar desktop/target/smsdesk.jar \
+            --data-dir "$out/console-$i" --port 0 --https-port 0 2>/dev/null | sed -n 's/^first frame after \([0-9]*\) ms$/\1/p')
+        echo "   run $i: ${ms:-?} ms"
+        [ -z "$ms" ] || echo "{\"kind\":\"metric\",\"name\":\"console_first_frame_ms\",\"run\":$i,\"value\":$ms}" >> "$results"
+    done
+else
+    echo "== console cold start skipped (no xvfb-run: apt-get install xvfb libgtk-3-0)"
+fi
 
 echo "== start the bare Undertow baseline and the gateway"
 hello_port=$(free_port)
