@@ -45,8 +45,15 @@ public final class GatewayProcess implements AutoCloseable {
      * SMSDESK_* variables (any inherited ones are removed) and waits for the "listening" line.
      */
     public static GatewayProcess start(Path logDir, Map<String, String> smsdeskEnv, String... args) {
-        List<String> command = new ArrayList<>(List.of(javaBinary(),
-                "-cp", testClassPath(), "app.smsdesk.gateway.GatewayMain"));
+        return start(logDir, List.of(), smsdeskEnv, args);
+    }
+
+    /** As {@link #start(Path, Map, String...)}, with options for the JVM (heap size, log level). */
+    public static GatewayProcess start(Path logDir, List<String> jvmOptions, Map<String, String> smsdeskEnv,
+                                       String... args) {
+        List<String> command = new ArrayList<>(List.of(javaBinary()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", testClassPath(), "app.smsdesk.gateway.GatewayMain"));
         command.addAll(List.of(args));
         try {
             Path stderr = Files.createTempFile(logDir, "gateway-", ".log");
@@ -127,6 +134,17 @@ public final class GatewayProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The file the gateway's log (standard error) goes to. */
+    public Path logFile() {
+        return stderr;
+    }
+
+    /** {@code kill -9} (on Linux {@link Process#destroyForcibly()} is SIGKILL); returns the exit code. */
+    public int kill(Duration timeout) {
+        process.destroyForcibly();
+        return waitFor(timeout);
     }
 
     /** Output and log, for assertion messages. */
