@@ -28,6 +28,20 @@ import org.slf4j.LoggerFactory;
 public final class HttpGateway implements HttpHandler, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpGateway.class);
     static final int WORKER_THREADS = 64;
+
+    /**
+     * How much the server takes on at once: requests handled concurrently, requests waiting for a turn (beyond
+     * that: an immediate 503), and the bytes of request bodies held in memory (beyond that: 503).
+     */
+    record Limits(int concurrentRequests, int queuedRequests, long bodyBytes) {
+        /** Sized so that normal load (the benchmarks run 64 connections) never waits in the queue for long. */
+        static Limits defaults() {
+            long heapEighth = Runtime.getRuntime().maxMemory() / 8;
+            return new Limits(WORKER_THREADS, 1_000,
+                    Math.max(4L * ApiExchange.MAX_BODY_BYTES, Math.min(64L << 20, heapEighth)));
+        }
+    }
+
     public static final List<String> THIRD_PARTY_PREFIXES = List.of("/api/3rdparty/v1", "/3rdparty/v1");
     /** The phone API; the app appends its paths to whatever base URL the user typed. */
     public static final List<String> MOBILE_PREFIXES = List.of("/api/mobile/v1", "/mobile/v1");
@@ -44,6 +58,7 @@ public final class HttpGateway implements HttpHandler, AutoCloseable {
     private final Authenticator authenticator;
     private final DeviceAuthenticator deviceAuthenticator;
     private final EventLogService events;
+    private Limits limits = Limits.defaults();
     private Undertow server;
     private int port;
     private int httpsPort = -1;
@@ -79,7 +94,14 @@ public final class HttpGateway implements HttpHandler, AutoCloseable {
                 .setWorkerThreads(WORKER_THREADS)
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) ApiExchange.MAX_BODY_BYTES * 4)
                 .setServerOption(UndertowOptions.ALWAYS_SET_DATE, true)
-                .setHandler(this);
+                // Room for a 64 KiB token (refused with a 401), not for megabytes of headers per connection.
+                .setServerOption(UndertowOptions.MAX_HEADER_SIZE, 128 * 1024)
+                // Slow or silent clients: headers within 30 s, idle connections closed (event streams send a
+                // keep-alive every 15 s, so they are never idle that long).
+                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, 30_000)
+                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 120_000)
+                .setServerOption(UndertowOptions.IDLE_TIMEOUT, 60_000)
+                .setHandler(Overload.guard(this, limits));
         if (tls != null) {
             builder.addHttpsListener(httpsPort, host, tls);
         }
@@ -89,6 +111,11 @@ public final class HttpGateway implements HttpHandler, AutoCloseable {
         if (tls != null) {
             this.httpsPort = ((InetSocketAddress) server.getListenerInfo().get(1).getAddress()).getPort();
         }
+    }
+
+    /** Replaces the default limits (tests); call before {@link #start}. */
+    void limits(Limits l) {
+        this.limits = l;
     }
 
     public int port() {

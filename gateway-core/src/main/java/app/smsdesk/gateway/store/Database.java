@@ -119,14 +119,20 @@ public final class Database implements AutoCloseable {
     /** Migration scripts in order; add a line here when adding a file under resources/db. */
     private static final List<String> MIGRATIONS = List.of("/db/V1__init.sql", "/db/V2__phones.sql");
 
-    /** Runs {@code work} in the next group commit and returns once it is durable. */
+    /**
+     * Runs {@code work} in the next group commit and returns once it is durable. Throws
+     * {@link app.smsdesk.gateway.domain.UnavailableException} (503) when too many writes are already waiting.
+     */
     public <T> T write(SqlFunction<T> work) {
         return writer.execute(work);
     }
 
-    /** Queues {@code work} for the next group commit without waiting (logs, usage counters). */
+    /**
+     * Queues {@code work} for the next group commit without waiting (logs, usage counters). Under overload it is
+     * dropped (the future fails) rather than queued without bound.
+     */
     public <T> CompletableFuture<T> writeAsync(SqlFunction<T> work) {
-        return writer.submit(work);
+        return writer.submitBackground(work);
     }
 
     /**
