@@ -3,6 +3,7 @@ package app.smsdesk.gateway;
 import app.smsdesk.gateway.auth.Authenticator;
 import app.smsdesk.gateway.auth.BasicAuthenticator;
 import app.smsdesk.gateway.auth.JwtCodec;
+import app.smsdesk.gateway.auth.LoginThrottle;
 import app.smsdesk.gateway.auth.PasswordHasher;
 import app.smsdesk.gateway.auth.RevocationList;
 import app.smsdesk.gateway.auth.Secrets;
@@ -142,7 +143,9 @@ public final class Gateway implements AutoCloseable {
         EventLogService events = new EventLogService(new EventLogStore(db), users, clock);
         GatewaySettingsService gatewaySettings = new GatewaySettingsService(new KeyValueStore(db), events);
         PasswordHasher hasher = new PasswordHasher();
-        BasicAuthenticator basic = new BasicAuthenticator(users, hasher, clock);
+        LoginThrottle throttle = new LoginThrottle(clock, (message, context) ->
+                events.warn(null, "auth", message, context));
+        BasicAuthenticator basic = new BasicAuthenticator(users, hasher, throttle, clock);
         JwtCodec jwt = new JwtCodec(jwtKey, "smsdesk", clock);
         RevocationList revocations = new RevocationList(clock);
         usage = new TokenUsageTracker();

@@ -30,13 +30,14 @@ public final class Authenticator {
         this.clock = clock;
     }
 
-    public Principal authenticate(String authorization) {
+    /** The caller of a request from {@code clientAddress} (failed Basic logins are throttled per address). */
+    public Principal authenticate(String authorization, String clientAddress) {
         if (authorization == null || authorization.isBlank()) {
             throw new UnauthorizedException("no credentials");
         }
         String header = authorization.strip();
         if (startsWithIgnoreCase(header, "Basic ")) {
-            String login = basic.authenticate(header.substring(6));
+            String login = basic.authenticate(header.substring(6), clientAddress);
             return new Principal(login, Set.of(Scopes.ALL), null, AuthMethod.BASIC);
         }
         if (startsWithIgnoreCase(header, "Bearer ")) {

@@ -211,11 +211,11 @@ public final class HttpGateway implements HttpHandler, AutoCloseable {
     }
 
     private Principal authenticate(HttpServerExchange exchange) {
+        String ip = exchange.getSourceAddress() == null ? ""
+                : exchange.getSourceAddress().getAddress().getHostAddress();
         try {
-            return authenticator.authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
+            return authenticator.authenticate(exchange.getRequestHeaders().getFirst("Authorization"), ip);
         } catch (UnauthorizedException e) {
-            String ip = exchange.getSourceAddress() == null ? ""
-                    : exchange.getSourceAddress().getAddress().getHostAddress();
             events.warn(null, "auth", "authentication failed: " + e.getMessage(),
                     Map.of("ip", ip, "method", exchange.getRequestMethod().toString(),
                             "path", exchange.getRequestPath()));

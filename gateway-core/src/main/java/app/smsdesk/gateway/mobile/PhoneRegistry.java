@@ -12,6 +12,7 @@ import app.smsdesk.gateway.service.DeviceService;
 import app.smsdesk.gateway.service.EventLogService;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -90,13 +91,14 @@ public final class PhoneRegistry {
 
     public Registered register(RegisterRequest r) {
         String ip = r.remoteAddress() == null ? "" : r.remoteAddress();
-        if (!limiter.tryAcquire(ip)) {
+        Duration wait = limiter.tryAcquire(ip);
+        if (!wait.isZero()) {
             log.warn(null, "devices", "phone registration rate-limited", Map.of("ip", ip));
-            throw new TooManyRequestsException("too many registration attempts, try again later");
+            throw new TooManyRequestsException("too many registration attempts, try again later", wait);
         }
         String userId;
         try {
-            userId = account(r.authorization());
+            userId = account(r.authorization(), ip);
         } catch (UnauthorizedException e) {
             limiter.failed(ip);
             log.warn(null, "devices", "phone registration refused: " + e.getMessage(), Map.of("ip", ip));
@@ -112,7 +114,7 @@ public final class PhoneRegistry {
         return new Registered(reg.device().id(), reg.token(), userId, null);
     }
 
-    private String account(String authorization) {
+    private String account(String authorization, String ip) {
         if (authorization == null || authorization.isBlank()) {
             throw new UnauthorizedException("no credentials");
         }
@@ -122,7 +124,7 @@ public final class PhoneRegistry {
         String value = space < 0 ? "" : header.substring(space + 1).strip();
         switch (scheme.toLowerCase(Locale.ROOT)) {
             case "basic" -> {
-                return basicLogin(value);
+                return basicLogin(value, ip);
             }
             case "code" -> {
                 return codes.redeem(value).orElseThrow(() -> new UnauthorizedException("unknown or expired code"));
@@ -137,7 +139,7 @@ public final class PhoneRegistry {
         }
     }
 
-    private String basicLogin(String encoded) {
+    private String basicLogin(String encoded, String ip) {
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
@@ -148,7 +150,7 @@ public final class PhoneRegistry {
         if (colon < 0) {
             throw new UnauthorizedException("malformed Basic credentials");
         }
-        return accounts.verify(decoded.substring(0, colon), decoded.substring(colon + 1));
+        return accounts.verify(decoded.substring(0, colon), decoded.substring(colon + 1), ip);
     }
 
     /**
@@ -187,8 +189,9 @@ public final class PhoneRegistry {
     /** {@code GET /user/code}: Basic login of the account, answered with a one-time code for another phone. */
     public LoginCode loginCode(String authorization, String remoteAddress) {
         String ip = remoteAddress == null ? "" : remoteAddress;
-        if (!limiter.tryAcquire(ip)) {
-            throw new TooManyRequestsException("too many attempts, try again later");
+        Duration wait = limiter.tryAcquire(ip);
+        if (!wait.isZero()) {
+            throw new TooManyRequestsException("too many attempts, try again later", wait);
         }
         if (authorization == null || !authorization.strip().regionMatches(true, 0, "Basic ", 0, 6)) {
             limiter.failed(ip);
@@ -196,7 +199,7 @@ public final class PhoneRegistry {
         }
         String userId;
         try {
-            userId = basicLogin(authorization.strip().substring(6).strip());
+            userId = basicLogin(authorization.strip().substring(6).strip(), ip);
         } catch (UnauthorizedException e) {
             limiter.failed(ip);
             throw e;

@@ -70,9 +70,14 @@ public final class AccountService {
         return users.primaryUserId().orElseThrow(() -> new IllegalStateException("no primary account"));
     }
 
-    /** Checks a login (the console's sign-in and the phones' Basic registration). */
+    /** Checks a login at the console's sign-in (throttled like a network client). */
     public String verify(String login, String password) {
-        return basic.check(login, password);
+        return verify(login, password, BasicAuthenticator.IN_PROCESS);
+    }
+
+    /** Checks a login sent from {@code clientAddress} (the phones' Basic registration and login codes). */
+    public String verify(String login, String password, String clientAddress) {
+        return basic.check(login, password, clientAddress);
     }
 
     /** Replaces the password after checking the current one, and revokes every JWT of the account. */
