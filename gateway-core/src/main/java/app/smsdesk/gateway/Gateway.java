@@ -149,7 +149,8 @@ public final class Gateway implements AutoCloseable {
         JwtCodec jwt = new JwtCodec(jwtKey, "smsdesk", clock);
         RevocationList revocations = new RevocationList(clock);
         usage = new TokenUsageTracker();
-        authenticator = new Authenticator(basic, jwt, revocations, usage, gatewaySettings::jwtEnabled, clock);
+        authenticator = new Authenticator(basic, jwt, revocations, usage, gatewaySettings::jwtEnabled, users::exists,
+                clock);
         TokenService tokens = new TokenService(new TokenStore(db), jwt, basic, revocations, usage,
                 gatewaySettings, events, clock);
         DeviceEvents deviceEvents = new DeviceEvents(deviceStore);

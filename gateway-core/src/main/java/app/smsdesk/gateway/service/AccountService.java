@@ -3,6 +3,8 @@ package app.smsdesk.gateway.service;
 import app.smsdesk.gateway.auth.BasicAuthenticator;
 import app.smsdesk.gateway.auth.PasswordHasher;
 import app.smsdesk.gateway.auth.Secrets;
+import app.smsdesk.gateway.domain.ConflictException;
+import app.smsdesk.gateway.domain.NotFoundException;
 import app.smsdesk.gateway.domain.UnauthorizedException;
 import app.smsdesk.gateway.domain.ValidationException;
 import app.smsdesk.gateway.store.UserStore;
@@ -60,10 +62,27 @@ public final class AccountService {
             throw new ValidationException("password: at least " + MIN_PASSWORD_LENGTH + " characters");
         }
         if (users.exists(login)) {
-            throw new app.smsdesk.gateway.domain.ConflictException("login: an account '" + login + "' exists");
+            throw new ConflictException("login: an account '" + login + "' exists");
         }
         users.create(login, hasher.hash(password), false, clock.instant());
         log.info(login, "accounts", "account created", Map.of("login", login));
+    }
+
+    /**
+     * Deletes a further account with everything it owns; its tokens stop working at once and, since the account
+     * is gone, after a restart too. The primary account cannot be deleted.
+     */
+    public void deleteAccount(String login) {
+        if (login == null || !users.exists(login)) {
+            throw new NotFoundException("account not found");
+        }
+        if (login.equals(primaryUserId())) {
+            throw new ConflictException("the primary account cannot be deleted");
+        }
+        tokens.revokeEverything(login, "account deleted");
+        users.delete(login);
+        basic.forget(login);
+        log.info(null, "accounts", "account deleted", Map.of("login", login));
     }
 
     public String primaryUserId() {
