@@ -143,8 +143,10 @@ public final class Gateway implements AutoCloseable {
         EventLogService events = new EventLogService(new EventLogStore(db), users, clock);
         GatewaySettingsService gatewaySettings = new GatewaySettingsService(new KeyValueStore(db), events);
         PasswordHasher hasher = new PasswordHasher();
-        LoginThrottle throttle = new LoginThrottle(clock, (message, context) ->
-                events.warn(null, "auth", message, context));
+        // Only existing accounts are named in the log: an unknown "login" is often a password in the wrong field.
+        LoginThrottle throttle = new LoginThrottle(clock,
+                login -> users.exists(login) ? "'" + login + "'" : "an unknown login",
+                (message, context) -> events.warn(null, "auth", message, context));
         BasicAuthenticator basic = new BasicAuthenticator(users, hasher, throttle, clock);
         JwtCodec jwt = new JwtCodec(jwtKey, "smsdesk", clock);
         RevocationList revocations = new RevocationList(clock);

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Throttles password guessing. Each client address may fail a login {@link #ADDRESS_BURST} times in a row, then
@@ -32,6 +33,7 @@ public final class LoginThrottle {
     static final int MAX_TRACKED = 100_000;
 
     private final Clock clock;
+    private final UnaryOperator<String> describeLogin;
     private final BiConsumer<String, Map<String, String>> onThrottle;
     private final Map<String, Bucket> addresses = new ConcurrentHashMap<>();
     private final Map<String, Bucket> logins = new ConcurrentHashMap<>();
@@ -46,10 +48,14 @@ public final class LoginThrottle {
 
     /**
      * @param clock time source
+     * @param describeLogin names a login for the log without quoting what may be a password typed into the
+     *                      login field (e.g. quotes existing accounts only)
      * @param onThrottle told (message, context) when a key starts being throttled, once per episode
      */
-    public LoginThrottle(Clock clock, BiConsumer<String, Map<String, String>> onThrottle) {
+    public LoginThrottle(Clock clock, UnaryOperator<String> describeLogin,
+                         BiConsumer<String, Map<String, String>> onThrottle) {
         this.clock = clock;
+        this.describeLogin = describeLogin;
         this.onThrottle = onThrottle;
     }
 
@@ -62,11 +68,11 @@ public final class LoginThrottle {
             wait = waitFor(logins, login, LOGIN_BURST, now);
             if (wait > 0) {
                 report(logins, login, "login throttled after repeated failures from many addresses",
-                        Map.of("login", BasicAuthenticator.loggable(login), "ip", address));
+                        Map.of("login", describeLogin.apply(login), "ip", address));
             }
         } else if (wait > 0) {
             report(addresses, key, "address throttled after repeated failed logins",
-                    Map.of("ip", address, "login", BasicAuthenticator.loggable(login)));
+                    Map.of("ip", address, "login", describeLogin.apply(login)));
         }
         if (wait > 0) {
             throw new TooManyRequestsException("too many failed logins, try again later", Duration.ofMillis(wait));

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class LoginThrottleTest {
     private final MutableClock clock = new MutableClock();
     private final List<String> reports = new ArrayList<>();
-    private final LoginThrottle throttle = new LoginThrottle(clock, (m, c) -> reports.add(m + " " + c.get("ip")));
+    private final LoginThrottle throttle = new LoginThrottle(clock, login -> login,
+            (m, c) -> reports.add(m + " " + c.get("ip")));
 
     private void failTimes(String address, String login, int n) {
         for (int i = 0; i < n; i++) {

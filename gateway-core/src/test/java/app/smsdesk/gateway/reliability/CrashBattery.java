@@ -2,6 +2,7 @@ package app.smsdesk.gateway.reliability;
 
 import app.smsdesk.gateway.testing.GatewayProcess;
 import app.smsdesk.gateway.testing.HttpResult;
+import app.smsdesk.gateway.testing.LeakWatch;
 import app.smsdesk.gateway.testing.TestGateway;
 import app.smsdesk.gateway.testing.phone.PhoneSimulator;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -115,8 +116,9 @@ final class CrashBattery implements AutoCloseable {
         return figures;
     }
 
-    /** Every secret that went over the wire (none may appear in a log). */
+    /** Every secret that went over the wire (none may appear in a log); all are on the leak watch too. */
     List<String> secrets() {
+        secrets.forEach(LeakWatch::watch);
         return List.copyOf(secrets);
     }
 

@@ -164,6 +164,12 @@ public final class GatewayProcess implements AutoCloseable {
             process.destroyForcibly();
             waitFor(Duration.ofSeconds(30));
         }
+        try {
+            LeakWatch.capture("log of gateway process " + process.pid(), Files.readString(stderr,
+                    StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String javaBinary() {

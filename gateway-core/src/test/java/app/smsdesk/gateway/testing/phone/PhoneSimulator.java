@@ -1,5 +1,6 @@
 package app.smsdesk.gateway.testing.phone;
 
+import app.smsdesk.gateway.testing.LeakWatch;
 import app.smsdesk.gateway.testing.phone.PhoneDtos.Message;
 import app.smsdesk.gateway.testing.phone.PhoneDtos.MessagePatch;
 import app.smsdesk.gateway.testing.phone.PhoneDtos.ProcessingState;
@@ -218,6 +219,7 @@ public final class PhoneSimulator implements AutoCloseable {
             throw new IllegalStateException("registration answer lacks id, token or login: " + r.body());
         }
         registration = new Registration(reg.id, reg.token, reg.login, reg.password);
+        LeakWatch.watch(reg.token);
         return registration;
     }
 
@@ -621,6 +623,7 @@ public final class PhoneSimulator implements AutoCloseable {
         JsonObject hooks = doc.getAsJsonObject("webhooks");
         if (hooks != null && hooks.has("signing_key") && hooks.get("signing_key").isJsonPrimitive()) {
             signingKey = hooks.get("signing_key").getAsString();
+            LeakWatch.watch(signingKey);
         }
         settings = doc;
         return doc;
