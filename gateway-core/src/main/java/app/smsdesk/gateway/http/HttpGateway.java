@@ -94,6 +94,8 @@ public final class HttpGateway implements HttpHandler, AutoCloseable {
                 .setWorkerThreads(WORKER_THREADS)
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) ApiExchange.MAX_BODY_BYTES * 4)
                 .setServerOption(UndertowOptions.ALWAYS_SET_DATE, true)
+                // Percent-decoding is ours (UrlDecoding): Undertow's answers a bad escape with an empty 400.
+                .setServerOption(UndertowOptions.DECODE_URL, false)
                 // Room for a 64 KiB token (refused with a 401), not for megabytes of headers per connection.
                 .setServerOption(UndertowOptions.MAX_HEADER_SIZE, 128 * 1024)
                 // Slow or silent clients: headers within 30 s, idle connections closed (event streams send a
@@ -150,7 +152,8 @@ public final class HttpGateway implements HttpHandler, AutoCloseable {
     }
 
     private void dispatch(HttpServerExchange exchange) throws Exception {
-        String path = normalize(exchange.getRequestPath());
+        String path = normalize(UrlDecoding.path(exchange.getRequestPath()));
+        UrlDecoding.decodeQuery(exchange);
         String method = exchange.getRequestMethod().toString();
         for (String prefix : THIRD_PARTY_PREFIXES) {
             if (path.equals(prefix) || path.startsWith(prefix + "/")) {

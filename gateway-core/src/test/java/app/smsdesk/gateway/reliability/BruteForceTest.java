@@ -2,6 +2,7 @@ package app.smsdesk.gateway.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.smsdesk.gateway.testing.RawHttp;
 import app.smsdesk.gateway.testing.TestGateway;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

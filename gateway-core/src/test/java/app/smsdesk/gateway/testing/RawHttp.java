@@ -1,4 +1,4 @@
-package app.smsdesk.gateway.reliability;
+package app.smsdesk.gateway.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,10 +19,10 @@ import java.util.Map;
  * giant or broken headers, lying lengths, slow bodies), from any loopback address ({@code 127.0.0.2} is another
  * machine as far as the gateway can tell).
  */
-final class RawHttp {
+public final class RawHttp {
     /** A parsed answer; status -1 when the server closed the connection without one. */
-    record Response(int status, Map<String, String> headers, String body) {
-        String header(String name) {
+    public record Response(int status, Map<String, String> headers, String body) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
 
@@ -36,7 +36,7 @@ final class RawHttp {
     }
 
     /** Opens a connection to 127.0.0.1:{@code port} from {@code from} (e.g. 127.0.0.2), or any address if null. */
-    static Socket connect(int port, String from, Duration timeout) throws IOException {
+    public static Socket connect(int port, String from, Duration timeout) throws IOException {
         Socket s = new Socket();
         if (from != null) {
             s.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
@@ -47,7 +47,7 @@ final class RawHttp {
     }
 
     /** Sends the bytes as they are and reads the answer up to the end of the connection or of the body. */
-    static Response send(int port, String from, byte[] request, Duration timeout) throws IOException {
+    public static Response send(int port, String from, byte[] request, Duration timeout) throws IOException {
         try (Socket s = connect(port, from, timeout)) {
             OutputStream out = s.getOutputStream();
             try {
@@ -61,7 +61,7 @@ final class RawHttp {
     }
 
     /** A request with {@code Connection: close}; {@code head} holds the request line and headers, CRLF-separated. */
-    static byte[] request(String head, byte[] body) {
+    public static byte[] request(String head, byte[] body) {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         b.writeBytes(head.getBytes(StandardCharsets.ISO_8859_1));
         b.writeBytes("\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
@@ -69,7 +69,7 @@ final class RawHttp {
         return b.toByteArray();
     }
 
-    static Response read(InputStream in) throws IOException {
+    public static Response read(InputStream in) throws IOException {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         byte[] buf = new byte[8192];
         int headerEnd = -1;
