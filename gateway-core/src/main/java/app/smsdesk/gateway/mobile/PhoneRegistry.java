@@ -31,6 +31,9 @@ import java.util.function.Supplier;
 public final class PhoneRegistry {
     static final int MAX_NAME = 128;
     static final int MAX_PUSH_TOKEN = 256;
+    /** Phones have one or two SIM slots; the list is read on every request the phone makes. */
+    static final int MAX_SIM_CARDS = 8;
+    static final int MAX_SIM_FIELD = 64;
 
     private final DeviceService devices;
     private final AccountService accounts;
@@ -109,6 +112,7 @@ public final class PhoneRegistry {
             name = name.substring(0, MAX_NAME);
         }
         checkPushToken(r.pushToken());
+        checkSimCards(r.simCards());
         DeviceService.Registration reg = devices.register(userId, name, r.pushToken(), r.simCards(),
                 AppVersion.versionString(r.userAgent()));
         return new Registered(reg.device().id(), reg.token(), userId, null);
@@ -183,6 +187,7 @@ public final class PhoneRegistry {
             throw new ForbiddenException("Forbidden");
         }
         checkPushToken(pushToken);
+        checkSimCards(simCards);
         devices.update(device, pushToken, simCards, AppVersion.versionString(userAgent));
     }
 
@@ -220,6 +225,31 @@ public final class PhoneRegistry {
     /** Writes the recorded last-seen times (called by the background job). */
     Map<Long, Instant> drainLastSeen() {
         return lastSeen.drain();
+    }
+
+    private static void checkSimCards(List<SimCard> simCards) {
+        if (simCards == null) {
+            return;
+        }
+        if (simCards.size() > MAX_SIM_CARDS) {
+            throw new ValidationException("simCards: at most " + MAX_SIM_CARDS);
+        }
+        for (int i = 0; i < simCards.size(); i++) {
+            SimCard c = simCards.get(i);
+            if (c == null) {
+                throw new ValidationException("simCards[" + i + "]: must be an object");
+            }
+            checkSimField(i, "phoneNumber", c.phoneNumber());
+            checkSimField(i, "carrierName", c.carrierName());
+            checkSimField(i, "iccid", c.iccid());
+        }
+    }
+
+    private static void checkSimField(int index, String field, String value) {
+        if (value != null && value.length() > MAX_SIM_FIELD) {
+            throw new ValidationException("simCards[" + index + "]." + field + ": at most " + MAX_SIM_FIELD
+                    + " characters");
+        }
     }
 
     private static void checkPushToken(String pushToken) {
