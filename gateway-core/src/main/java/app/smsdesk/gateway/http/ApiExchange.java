@@ -143,7 +143,7 @@ public final class ApiExchange {
             return out.toByteArray();
         } catch (IOException e) {
             // The client went away or stopped sending (idle timeout): its problem, not a server error.
-            throw new ValidationException("request body: could not be read (" + e.getClass().getSimpleName() + ")");
+            throw new ValidationException("request body: could not be read (the connection closed or stalled)");
         }
     }
 
