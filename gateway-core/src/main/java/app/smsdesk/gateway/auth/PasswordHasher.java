@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * addresses cannot take the CPU from everything else; past that a check is refused with 503.
  */
 public final class PasswordHasher {
-    static final int MAX_WAITING = 16;
-    static final Duration MAX_WAIT = Duration.ofSeconds(2);
+    static final int MAX_WAITING = 32;
+    static final Duration MAX_WAIT = Duration.ofSeconds(5);
 
     private final int cost;
     private final Semaphore running = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2),

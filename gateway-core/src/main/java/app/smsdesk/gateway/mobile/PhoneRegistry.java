@@ -215,11 +215,12 @@ public final class PhoneRegistry {
     }
 
     /** {@code PATCH /user/password} from a phone: changes the password of the phone's account. */
-    public void changePassword(Device device, String currentPassword, String newPassword) {
+    public void changePassword(Device device, String currentPassword, String newPassword, String remoteAddress) {
         if (currentPassword == null || currentPassword.isEmpty()) {
             throw new ValidationException("currentPassword: is required");
         }
-        accounts.changePassword(device.userId(), currentPassword, newPassword);
+        accounts.changePassword(device.userId(), currentPassword, newPassword,
+                remoteAddress == null ? "" : remoteAddress);
     }
 
     /** Writes the recorded last-seen times (called by the background job). */

@@ -99,13 +99,25 @@ public final class AccountService {
         return basic.check(login, password, clientAddress);
     }
 
-    /** Replaces the password after checking the current one, and revokes every JWT of the account. */
+    /** Replaces the password after checking the current one, and revokes every JWT of the account (console). */
     public void changePassword(String userId, String currentPassword, String newPassword) {
+        changePassword(userId, currentPassword, newPassword, BasicAuthenticator.IN_PROCESS);
+    }
+
+    /**
+     * As {@link #changePassword(String, String, String)} for a request from {@code clientAddress}: the current
+     * password is checked like a login, so guessing it is throttled like guessing a login.
+     */
+    public void changePassword(String userId, String currentPassword, String newPassword, String clientAddress) {
         if (newPassword == null || newPassword.length() < MIN_PASSWORD_LENGTH) {
             throw new ValidationException("newPassword: at least " + MIN_PASSWORD_LENGTH + " characters");
         }
-        String hash = users.passwordHash(userId).orElseThrow(() -> new UnauthorizedException("unknown account"));
-        if (currentPassword == null || !hasher.verify(currentPassword, hash)) {
+        if (!users.exists(userId)) {
+            throw new UnauthorizedException("unknown account");
+        }
+        try {
+            basic.check(userId, currentPassword == null ? "" : currentPassword, clientAddress);
+        } catch (UnauthorizedException e) {
             throw new UnauthorizedException("failed to change password");
         }
         users.updatePassword(userId, hasher.hash(newPassword), clock.instant());

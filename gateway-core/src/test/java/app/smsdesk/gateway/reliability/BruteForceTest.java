@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.smsdesk.gateway.testing.RawHttp;
 import app.smsdesk.gateway.testing.TestGateway;
+import app.smsdesk.gateway.testing.phone.PhoneSimulator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -71,6 +72,28 @@ class BruteForceTest {
             assertThat(admin.status()).as("the admin from another address").isEqualTo(200);
             assertThat(call(gw, "127.0.0.3", "GET", "/3rdparty/v1/messages", RIGHT).status())
                     .as("a new address with the right password").isEqualTo(200);
+        }
+    }
+
+    @Test
+    void guessingTheCurrentPasswordFromAPhoneIsThrottledToo() throws IOException {
+        try (TestGateway gw = TestGateway.start()) {
+            PhoneSimulator phone = new PhoneSimulator(PhoneSimulator.Config.of(gw.mobileApi(),
+                    new PhoneSimulator.SignUp(TestGateway.PRIVATE_TOKEN)));
+            phone.register();
+            String head = "PATCH /api/mobile/v1/user/password HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: "
+                    + phone.bearer() + "\r\nContent-Type: application/json\r\nContent-Length: ";
+            List<Integer> statuses = new ArrayList<>();
+            for (int i = 0; i < ADDRESS_BURST + 2; i++) {
+                byte[] body = ("{\"currentPassword\":\"guess-" + i + "-wrong\",\"newPassword\":"
+                        + "\"a-brand-new-password-1\"}").getBytes(StandardCharsets.UTF_8);
+                statuses.add(RawHttp.send(gw.gateway().port(), "127.0.0.2", RawHttp.request(head + body.length,
+                        body), TIMEOUT).status());
+            }
+            assertThat(statuses.subList(0, ADDRESS_BURST)).containsOnly(401);
+            assertThat(statuses.subList(ADDRESS_BURST, ADDRESS_BURST + 2)).containsOnly(429);
+            assertThat(call(gw, "127.0.0.1", "GET", "/3rdparty/v1/messages", RIGHT).status()).isEqualTo(200);
+            phone.close();
         }
     }
 
