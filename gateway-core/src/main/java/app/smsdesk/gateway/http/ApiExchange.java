@@ -14,6 +14,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.xnio.IoUtils;
+import org.xnio.XnioExecutor;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +24,7 @@ import java.util.Optional;
 /** One request as handlers see it: principal, path and query parameters, JSON body in, JSON out. */
 public final class ApiExchange {
     public static final int MAX_BODY_BYTES = 1024 * 1024;
-    /** The whole body must arrive within this time. */
+    /** The whole body must arrive within this time (unless the server's limits say otherwise). */
     static final Duration BODY_DEADLINE = Duration.ofSeconds(30);
     private static final HttpString CONTENT_TYPE = new HttpString("Content-Type");
 
@@ -120,7 +123,13 @@ public final class ApiExchange {
         if (declared > MAX_BODY_BYTES) {
             throw tooLarge();
         }
-        long deadline = System.nanoTime() + BODY_DEADLINE.toNanos();
+        BodyBudget budget = exchange.getAttachment(BodyBudget.KEY);
+        Duration allowed = budget == null ? BODY_DEADLINE : budget.deadline();
+        long deadline = System.nanoTime() + allowed.toNanos();
+        // A client that stops sending would block this worker in read() until the connection's idle timeout:
+        // closing the connection at the deadline ends that read.
+        XnioExecutor.Key watchdog = exchange.getIoThread().executeAfter(
+                () -> IoUtils.safeClose(exchange.getConnection()), allowed.toMillis(), TimeUnit.MILLISECONDS);
         try (InputStream in = exchange.getInputStream()) {
             reserve(Math.max(declared, 0));
             ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 256);
@@ -137,13 +146,15 @@ public final class ApiExchange {
                 if (System.nanoTime() > deadline) {
                     // A client trickling its body would hold a worker for as long as it likes.
                     throw new RequestTimeoutException("request body: not received within "
-                            + BODY_DEADLINE.toSeconds() + " seconds");
+                            + allowed.toSeconds() + " seconds");
                 }
             }
             return out.toByteArray();
         } catch (IOException e) {
-            // The client went away or stopped sending (idle timeout): its problem, not a server error.
+            // The client went away or stopped sending: its problem, not a server error.
             throw new ValidationException("request body: could not be read (the connection closed or stalled)");
+        } finally {
+            watchdog.remove();
         }
     }
 

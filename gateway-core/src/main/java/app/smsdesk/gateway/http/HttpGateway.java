@@ -12,6 +12,7 @@ import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,14 +32,16 @@ public final class HttpGateway implements HttpHandler, AutoCloseable {
 
     /**
      * How much the server takes on at once: requests handled concurrently, requests waiting for a turn (beyond
-     * that: an immediate 503), and the bytes of request bodies held in memory (beyond that: 503).
+     * that: an immediate 503), the bytes of request bodies held in memory (beyond that: 503), and how long a body
+     * may take to arrive (beyond that the connection is closed, freeing the worker that waits for it).
      */
-    record Limits(int concurrentRequests, int queuedRequests, long bodyBytes) {
+    record Limits(int concurrentRequests, int queuedRequests, long bodyBytes, Duration bodyDeadline) {
         /** Sized so that normal load (the benchmarks run 64 connections) never waits in the queue for long. */
         static Limits defaults() {
             long heapEighth = Runtime.getRuntime().maxMemory() / 8;
             return new Limits(WORKER_THREADS, 1_000,
-                    Math.max(4L * ApiExchange.MAX_BODY_BYTES, Math.min(64L << 20, heapEighth)));
+                    Math.max(4L * ApiExchange.MAX_BODY_BYTES, Math.min(64L << 20, heapEighth)),
+                    Duration.ofSeconds(30));
         }
     }
 

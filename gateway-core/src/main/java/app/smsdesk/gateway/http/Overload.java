@@ -28,7 +28,7 @@ final class Overload {
         AtomicLong refused = new AtomicLong();
         limit.setFailureHandler(exchange -> refuse(exchange, refused.incrementAndGet()));
         HttpHandler limited = new RequestLimitingHandler(limit, next);
-        BodyBudget budget = new BodyBudget(limits.bodyBytes());
+        BodyBudget budget = new BodyBudget(limits.bodyBytes(), limits.bodyDeadline());
         return exchange -> {
             exchange.putAttachment(BodyBudget.KEY, budget);
             if (isEventStream(exchange)) {

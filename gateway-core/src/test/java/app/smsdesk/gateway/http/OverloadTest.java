@@ -2,10 +2,13 @@ package app.smsdesk.gateway.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.smsdesk.gateway.testing.RawHttp;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +30,7 @@ class OverloadTest {
     private static final int CONCURRENT = 2;
     private static final int QUEUED = 3;
     private static final int BODY_BUDGET = 16 * 1024;
+    private static final Duration DEADLINE = Duration.ofMillis(500);
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -46,7 +50,7 @@ class OverloadTest {
                 Route.open("GET", "/phone/events", ex -> ex.json(200, Map.of("stream", true))),
                 Route.open("POST", "/upload", ex -> ex.json(200, Map.of("bytes", ex.rawBody().length)))),
                 null, null);
-        server.limits(new HttpGateway.Limits(CONCURRENT, QUEUED, BODY_BUDGET));
+        server.limits(new HttpGateway.Limits(CONCURRENT, QUEUED, BODY_BUDGET, DEADLINE));
         server.start("127.0.0.1", 0);
     }
 
@@ -109,6 +113,26 @@ class OverloadTest {
             HttpResponse<String> r = client.send(upload(12 * 1024), HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
             assertThat(r.body()).contains("12288");
+        }
+    }
+
+    @Test
+    void clientsThatStopSendingTheirBodyLoseTheirConnectionAtTheDeadlineAndFreeTheirWorker() throws Exception {
+        List<Socket> stalled = new ArrayList<>();
+        for (int i = 0; i < CONCURRENT; i++) { // every worker waits for a body that never comes
+            Socket s = RawHttp.connect(server.port(), null, Duration.ofSeconds(30));
+            s.getOutputStream().write("POST /upload HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n12345"
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            stalled.add(s);
+        }
+        long start = System.nanoTime();
+        HttpResponse<String> r = client.send(get("/fast"), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("served once the stalled bodies were cut off")
+                .isLessThan(Duration.ofSeconds(10));
+        for (Socket s : stalled) {
+            assertThat(s.getInputStream().read()).as("connection closed by the gateway").isEqualTo(-1);
+            s.close();
         }
     }
 
