@@ -2,9 +2,9 @@ package app.smsdesk.gateway.http;
 
 import app.smsdesk.gateway.domain.Device;
 import app.smsdesk.gateway.domain.PayloadTooLargeException;
+import app.smsdesk.gateway.domain.Principal;
 import app.smsdesk.gateway.domain.RequestTimeoutException;
 import app.smsdesk.gateway.domain.UnavailableException;
-import app.smsdesk.gateway.domain.Principal;
 import app.smsdesk.gateway.domain.ValidationException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.undertow.server.HttpServerExchange;
@@ -14,12 +14,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import org.xnio.IoUtils;
-import org.xnio.XnioExecutor;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.xnio.IoUtils;
+import org.xnio.XnioExecutor;
 
 /** One request as handlers see it: principal, path and query parameters, JSON body in, JSON out. */
 public final class ApiExchange {

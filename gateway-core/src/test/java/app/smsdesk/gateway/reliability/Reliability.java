@@ -27,6 +27,10 @@ final class Reliability {
         return longRun() ? longValue : shortValue;
     }
 
+    static double pick(double shortValue, double longValue) {
+        return longRun() ? longValue : shortValue;
+    }
+
     /** The random seed: given, or fresh (and printed with the figures, so a failure can be replayed). */
     static long seed() {
         String given = System.getProperty("reliability.seed");
