@@ -24,6 +24,7 @@ import app.smsdesk.gateway.http.WebhookHandlers;
 import app.smsdesk.gateway.mobile.PairingService;
 import app.smsdesk.gateway.mobile.Phones;
 import app.smsdesk.gateway.service.AccountService;
+import app.smsdesk.gateway.service.BackupService;
 import app.smsdesk.gateway.service.DeviceEvents;
 import app.smsdesk.gateway.service.DeviceService;
 import app.smsdesk.gateway.service.EventLogService;
@@ -110,7 +111,7 @@ public final class Gateway implements AutoCloseable {
                 storedToken = Optional.of(token);
             }
             this.privateToken = storedToken.get();
-            this.services = wire(jwtKey);
+            this.services = wire(jwtKey, dir);
             String generatedPassword = services.accounts()
                     .ensurePrimary(config.adminUsername(), config.adminPassword()).orElse(null);
             this.firstRun = new FirstRun(generatedPassword, generatedToken);
@@ -136,7 +137,7 @@ public final class Gateway implements AutoCloseable {
     private Authenticator authenticator;
     private Phones phones;
 
-    private Services wire(byte[] jwtKey) {
+    private Services wire(byte[] jwtKey, DataDir dir) {
         var clock = config.clock();
         UserStore users = new UserStore(db);
         DeviceStore deviceStore = new DeviceStore(db);
@@ -173,7 +174,8 @@ public final class Gateway implements AutoCloseable {
                 settings,
                 inbox,
                 events, gatewaySettings, new HealthService(db, version()), deviceEvents,
-                new PairingService(certificates, () -> privateToken, this::port, this::httpsPort, phones.hub()));
+                new PairingService(certificates, () -> privateToken, this::port, this::httpsPort, phones.hub()),
+                new BackupService(dir, this::flushUsage, events, version(), clock));
     }
 
     private HttpGateway startHttp() {

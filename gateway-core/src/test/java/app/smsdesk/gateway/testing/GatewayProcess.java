@@ -70,6 +70,36 @@ public final class GatewayProcess implements AutoCloseable {
         }
     }
 
+    /** What a one-shot run of the launcher (such as {@code --backup}) printed and returned. */
+    public record Exit(int code, String stdout, String stderr) {
+    }
+
+    /** Runs the launcher with {@code args} until it exits by itself (one-shot commands). */
+    public static Exit runToExit(Path logDir, String... args) {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-cp", testClassPath(),
+                "app.smsdesk.gateway.GatewayMain"));
+        command.addAll(List.of(args));
+        try {
+            Path out = Files.createTempFile(logDir, "launcher-", ".out");
+            Path err = Files.createTempFile(logDir, "launcher-", ".err");
+            ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            pb.environment().keySet().removeIf(k -> k.startsWith("SMSDESK_"));
+            Process p = pb.start();
+            if (!p.waitFor(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("the launcher did not exit: " + command);
+            }
+            String stderr = Files.readString(err, StandardCharsets.UTF_8);
+            LeakWatch.capture("launcher output", stderr);
+            return new Exit(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), stderr);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void readStdout() {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {
