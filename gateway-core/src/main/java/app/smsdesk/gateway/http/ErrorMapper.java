@@ -73,11 +73,14 @@ final class ErrorMapper {
             return;
         }
         retryAfter(failure).ifPresent(d -> setRetryAfter(exchange, d));
-        if (failure instanceof PayloadTooLargeException || failure instanceof RequestTimeoutException
-                || failure instanceof UnavailableException) {
-            // The rest of the body may be unread: close the connection rather than drain a huge or slow upload.
+        if (failure instanceof RequestTimeoutException || failure instanceof UnavailableException) {
+            // The rest of the body may be unread: close the connection rather than drain a slow upload or read
+            // more while overloaded.
             exchange.setPersistent(false);
         }
+        // A 413 keeps the connection: Undertow drains the rest of the body (at most MAX_ENTITY_SIZE, beyond which
+        // it closes). Closing at once made the kernel reset the connection over the unread upload, and clients
+        // then lost the 413 itself.
         writeError(exchange, status, message);
     }
 
