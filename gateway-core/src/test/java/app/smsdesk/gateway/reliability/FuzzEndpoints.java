@@ -24,6 +24,11 @@ final class FuzzEndpoints {
         boolean mobile() {
             return path.startsWith("mobile:");
         }
+
+        /** Answers without credentials too (the phone's "who am I"). */
+        boolean optionalAuth() {
+            return name.equals("who am i");
+        }
     }
 
     private static final String[] THIRD_PARTY = {"/3rdparty/v1", "/api/3rdparty/v1"};

@@ -292,9 +292,12 @@ final class FuzzMutations {
         } else {
             r.header("Authorization", v);
         }
+        // Only a scheme written in other letters leaves the credentials valid.
+        r.credentialsBroken |= v == null || current == null || !v.equalsIgnoreCase(current);
         if (rnd.nextBoolean()) {
             r.header("X-Signature", rnd.nextBoolean() ? "00" : "zz" + "f".repeat(rnd.nextInt(100)));
             r.header("X-Timestamp", rnd.nextBoolean() ? "0" : "-1" + rnd.nextInt(99_999_999));
+            r.signatureBroken = true;
         }
     }
 

@@ -33,7 +33,11 @@ final class FuzzRequest {
     boolean slow;
     /** Raw bytes replacing the whole request head (request line and headers), or null. */
     byte[] rawHead;
-    Framing framing = Framing.SOUND;
+    private Framing framing = Framing.SOUND;
+    /** The credentials were replaced by wrong ones: a protected endpoint must refuse the request. */
+    boolean credentialsBroken;
+    /** The webhook signature headers were replaced by wrong ones. */
+    boolean signatureBroken;
 
     FuzzRequest(String endpoint, String method, String target, byte[] body) {
         this.endpoint = endpoint;
@@ -63,6 +67,21 @@ final class FuzzRequest {
     void broken(String mutation) {
         mutations.add(mutation);
         framing = Framing.BROKEN;
+    }
+
+    /**
+     * Broken when a mutation broke it, or when the request line and headers together outgrow what the gateway
+     * takes (128 KiB): several moderate mutations can add up to that.
+     */
+    Framing framing() {
+        if (framing == Framing.BROKEN || rawHead != null) {
+            return Framing.BROKEN;
+        }
+        long head = method.length() + target.length() + 16L;
+        for (String[] h : headers) {
+            head += h[0].length() + h[1].length() + 4L;
+        }
+        return head > 120_000 ? Framing.BROKEN : Framing.SOUND;
     }
 
     byte[] bytes() {

@@ -140,7 +140,7 @@ class RequestFuzzTest {
             r.mutations.forEach(m -> add("mutation: " + m.replaceAll(" \\d+$", "")));
             String from = "127.0." + (1 + random.nextInt(3)) + "." + (1 + random.nextInt(250));
             add("sent");
-            judge(r, send(gw.gateway().port(), from, r, random));
+            judge(r, endpoint, send(gw.gateway().port(), from, r, random));
         }
     }
 
@@ -188,8 +188,20 @@ class RequestFuzzTest {
         }
     }
 
-    private void judge(FuzzRequest r, RawHttp.Response a) {
-        boolean sound = r.framing == FuzzRequest.Framing.SOUND;
+    private void judge(FuzzRequest r, FuzzEndpoints.Endpoint endpoint, RawHttp.Response a) {
+        boolean sound = r.framing() == FuzzRequest.Framing.SOUND;
+        // Counted where the damaged request still reaches the same route (another method or path may be open).
+        boolean sameRoute = r.rawHead == null && r.method.equals(endpoint.method())
+                && !r.mutations.contains("path junk");
+        boolean attack = sameRoute && (endpoint.auth() == FuzzEndpoints.Auth.SIGNED ? r.signatureBroken
+                : r.credentialsBroken && endpoint.auth() != FuzzEndpoints.Auth.NONE && !endpoint.optionalAuth());
+        if (attack) {
+            add("attacks: wrong credentials or signature");
+            if (a.status() >= 200 && a.status() < 300) {
+                add("attacks: let through");
+                failures.add("let through with wrong credentials: " + a + " <- " + r.describe());
+            }
+        }
         if (a.status() < 0) {
             add("no answer (" + (sound ? "sound" : "broken") + " HTTP)");
             if (sound) {
