@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,15 +35,42 @@ class BruteForceTest {
     private static final int LOGIN_BURST = 30;
     private static final Duration REFILL = Duration.ofSeconds(6);
 
+    /** Guesses made (wrong passwords, and right ones from a throttled address) and how many got in. */
+    private static final AtomicInteger GUESSES = new AtomicInteger();
+    private static final AtomicInteger GOT_IN = new AtomicInteger();
+    private static final AtomicInteger THROTTLED = new AtomicInteger();
+
     static RawHttp.Response call(TestGateway gw, String from, String method, String path, String auth) {
         String head = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + auth
                 + (method.equals("POST") ? "\r\nContent-Type: application/json\r\nContent-Length: 2" : "");
         try {
-            return RawHttp.send(gw.gateway().port(), from, RawHttp.request(head,
+            RawHttp.Response r = RawHttp.send(gw.gateway().port(), from, RawHttp.request(head,
                     method.equals("POST") ? "{}".getBytes(StandardCharsets.US_ASCII) : new byte[0]), TIMEOUT);
+            count(auth.startsWith("Basic ") && !auth.equals(RIGHT), r.status());
+            return r;
         } catch (IOException e) {
             throw new AssertionError(e);
         }
+    }
+
+    private static void count(boolean guess, int status) {
+        if (status == 429) {
+            THROTTLED.incrementAndGet();
+        }
+        if (guess) {
+            GUESSES.incrementAndGet();
+            if (status / 100 == 2) {
+                GOT_IN.incrementAndGet();
+            }
+        }
+    }
+
+    @AfterAll
+    static void report() {
+        Reliability.report("bruteforce", List.of(
+                "wrong passwords tried (one address, many addresses, a flood, a phone's password change): "
+                        + GUESSES.get() + ", let in: " + GOT_IN.get(),
+                "answered 429 (throttled, no bcrypt): " + THROTTLED.get()));
     }
 
     private static void assertThrottled(RawHttp.Response r) throws IOException {
@@ -87,8 +116,10 @@ class BruteForceTest {
             for (int i = 0; i < ADDRESS_BURST + 2; i++) {
                 byte[] body = ("{\"currentPassword\":\"guess-" + i + "-wrong\",\"newPassword\":"
                         + "\"a-brand-new-password-1\"}").getBytes(StandardCharsets.UTF_8);
-                statuses.add(RawHttp.send(gw.gateway().port(), "127.0.0.2", RawHttp.request(head + body.length,
-                        body), TIMEOUT).status());
+                int status = RawHttp.send(gw.gateway().port(), "127.0.0.2", RawHttp.request(head + body.length,
+                        body), TIMEOUT).status();
+                count(true, status == 204 ? 200 : status);
+                statuses.add(status);
             }
             assertThat(statuses.subList(0, ADDRESS_BURST)).containsOnly(401);
             assertThat(statuses.subList(ADDRESS_BURST, ADDRESS_BURST + 2)).containsOnly(429);
