@@ -3,6 +3,7 @@ package app.smsdesk.gateway;
 import app.smsdesk.gateway.auth.Authenticator;
 import app.smsdesk.gateway.auth.BasicAuthenticator;
 import app.smsdesk.gateway.auth.JwtCodec;
+import app.smsdesk.gateway.auth.LoginThrottle;
 import app.smsdesk.gateway.auth.PasswordHasher;
 import app.smsdesk.gateway.auth.RevocationList;
 import app.smsdesk.gateway.auth.Secrets;
@@ -23,6 +24,7 @@ import app.smsdesk.gateway.http.WebhookHandlers;
 import app.smsdesk.gateway.mobile.PairingService;
 import app.smsdesk.gateway.mobile.Phones;
 import app.smsdesk.gateway.service.AccountService;
+import app.smsdesk.gateway.service.BackupService;
 import app.smsdesk.gateway.service.DeviceEvents;
 import app.smsdesk.gateway.service.DeviceService;
 import app.smsdesk.gateway.service.EventLogService;
@@ -109,7 +111,7 @@ public final class Gateway implements AutoCloseable {
                 storedToken = Optional.of(token);
             }
             this.privateToken = storedToken.get();
-            this.services = wire(jwtKey);
+            this.services = wire(jwtKey, dir);
             String generatedPassword = services.accounts()
                     .ensurePrimary(config.adminUsername(), config.adminPassword()).orElse(null);
             this.firstRun = new FirstRun(generatedPassword, generatedToken);
@@ -135,18 +137,23 @@ public final class Gateway implements AutoCloseable {
     private Authenticator authenticator;
     private Phones phones;
 
-    private Services wire(byte[] jwtKey) {
+    private Services wire(byte[] jwtKey, DataDir dir) {
         var clock = config.clock();
         UserStore users = new UserStore(db);
         DeviceStore deviceStore = new DeviceStore(db);
         EventLogService events = new EventLogService(new EventLogStore(db), users, clock);
         GatewaySettingsService gatewaySettings = new GatewaySettingsService(new KeyValueStore(db), events);
         PasswordHasher hasher = new PasswordHasher();
-        BasicAuthenticator basic = new BasicAuthenticator(users, hasher, clock);
+        // Only existing accounts are named in the log: an unknown "login" is often a password in the wrong field.
+        LoginThrottle throttle = new LoginThrottle(clock,
+                login -> users.exists(login) ? "'" + login + "'" : "an unknown login",
+                (message, context) -> events.warn(null, "auth", message, context));
+        BasicAuthenticator basic = new BasicAuthenticator(users, hasher, throttle, clock);
         JwtCodec jwt = new JwtCodec(jwtKey, "smsdesk", clock);
         RevocationList revocations = new RevocationList(clock);
         usage = new TokenUsageTracker();
-        authenticator = new Authenticator(basic, jwt, revocations, usage, gatewaySettings::jwtEnabled, clock);
+        authenticator = new Authenticator(basic, jwt, revocations, usage, gatewaySettings::jwtEnabled, users::exists,
+                clock);
         TokenService tokens = new TokenService(new TokenStore(db), jwt, basic, revocations, usage,
                 gatewaySettings, events, clock);
         DeviceEvents deviceEvents = new DeviceEvents(deviceStore);
@@ -167,7 +174,8 @@ public final class Gateway implements AutoCloseable {
                 settings,
                 inbox,
                 events, gatewaySettings, new HealthService(db, version()), deviceEvents,
-                new PairingService(certificates, () -> privateToken, this::port, this::httpsPort, phones.hub()));
+                new PairingService(certificates, () -> privateToken, this::port, this::httpsPort, phones.hub()),
+                new BackupService(dir, this::flushUsage, events, version(), clock));
     }
 
     private HttpGateway startHttp() {

@@ -7,7 +7,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The headless launcher: {@code java -jar smsdesk-gateway.jar [--host H] [--port P] [--https-port P]
- * [--data-dir DIR] [--jwt on|off]}.
+ * [--data-dir DIR] [--jwt on|off]}, or {@code --backup FILE} / {@code --restore FILE} on a data directory.
  */
 public final class GatewayMain {
     static final String USAGE = """
@@ -22,6 +22,10 @@ public final class GatewayMain {
                                  phones install the gateway's own CA from http://HOST:PORT/ca.crt
               --data-dir DIR     database and secrets directory (default ~/.smsdesk)
               --jwt on|off       enable or disable JWT tokens (stored as a setting)
+              --backup FILE      write a backup of the data directory to FILE and exit; works while
+                                 the gateway runs (FILE holds keys and tokens: keep it safe)
+              --restore FILE     restore a backup into the data directory, which must be empty or
+                                 absent, and exit; then start the gateway on it
               --help             show this help
               --version          show the version
 
@@ -48,8 +52,10 @@ public final class GatewayMain {
     /** Parses the options, starts the gateway and (when {@code block}) waits until the process is stopped. */
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err, boolean block) {
         GatewayConfig config;
+        Maintenance maintenance;
         try {
-            config = parse(args, GatewayConfig.fromEnvironment(env), out);
+            maintenance = Maintenance.of(args);
+            config = parse(maintenance.otherArgs(), GatewayConfig.fromEnvironment(env), out);
         } catch (UsageException e) {
             err.println("smsdesk-gateway: " + e.getMessage());
             err.println("Try --help.");
@@ -57,6 +63,9 @@ public final class GatewayMain {
         }
         if (config == null) {
             return 0;
+        }
+        if (maintenance.backup() != null || maintenance.restore() != null) {
+            return maintenance.run(config.dataDir(), out, err);
         }
         Gateway gateway;
         try {

@@ -2,6 +2,7 @@ package app.smsdesk.gateway;
 
 import app.smsdesk.gateway.mobile.PairingService;
 import app.smsdesk.gateway.service.AccountService;
+import app.smsdesk.gateway.service.BackupService;
 import app.smsdesk.gateway.service.DeviceEvents;
 import app.smsdesk.gateway.service.DeviceService;
 import app.smsdesk.gateway.service.EventLogService;
@@ -17,5 +18,5 @@ import app.smsdesk.gateway.service.WebhookService;
 public record Services(AccountService accounts, TokenService tokens, MessageService messages, DeviceService devices,
                        WebhookService webhooks, SettingsService settings, InboxService inbox,
                        EventLogService events, GatewaySettingsService gatewaySettings, HealthService health,
-                       DeviceEvents deviceEvents, PairingService pairing) {
+                       DeviceEvents deviceEvents, PairingService pairing, BackupService backups) {
 }

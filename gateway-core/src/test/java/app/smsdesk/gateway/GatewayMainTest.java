@@ -65,6 +65,10 @@ class GatewayMainTest {
         "--port                 | --port needs a value",
         "--data-dir --port      | --data-dir needs a value",
         "serve                  | unknown option 'serve'",
+        "--backup               | --backup needs a file",
+        "--restore --port       | --restore needs a file",
+        "--backup a --restore b | use either --backup or --restore",
+        "--backup a --port x    | --port must be a number from 0 to 65535, not 'x'",
     })
     void badOptionsPrintAClearErrorAndExitTwo(String args, String message) {
         assertThat(run(args.split(" "))).isEqualTo(2);

@@ -7,6 +7,7 @@ import app.smsdesk.gateway.domain.UnauthorizedException;
 import java.time.Clock;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 /**
  * Turns an {@code Authorization} header into a {@link Principal}: Basic (scopes {@code all:any}) or a Bearer
@@ -18,25 +19,33 @@ public final class Authenticator {
     private final RevocationList revocations;
     private final TokenUsageTracker usage;
     private final BooleanSupplier jwtEnabled;
+    private final Predicate<String> accountExists;
     private final Clock clock;
 
+    /**
+     * @param accountExists whether a token's account still exists (a deleted account's tokens are refused even
+     *                      after a restart, when their revocations went with the account)
+     */
     public Authenticator(BasicAuthenticator basic, JwtCodec jwt, RevocationList revocations,
-                         TokenUsageTracker usage, BooleanSupplier jwtEnabled, Clock clock) {
+                         TokenUsageTracker usage, BooleanSupplier jwtEnabled, Predicate<String> accountExists,
+                         Clock clock) {
         this.basic = basic;
         this.jwt = jwt;
         this.revocations = revocations;
         this.usage = usage;
         this.jwtEnabled = jwtEnabled;
+        this.accountExists = accountExists;
         this.clock = clock;
     }
 
-    public Principal authenticate(String authorization) {
+    /** The caller of a request from {@code clientAddress} (failed Basic logins are throttled per address). */
+    public Principal authenticate(String authorization, String clientAddress) {
         if (authorization == null || authorization.isBlank()) {
             throw new UnauthorizedException("no credentials");
         }
         String header = authorization.strip();
         if (startsWithIgnoreCase(header, "Basic ")) {
-            String login = basic.authenticate(header.substring(6));
+            String login = basic.authenticate(header.substring(6), clientAddress);
             return new Principal(login, Set.of(Scopes.ALL), null, AuthMethod.BASIC);
         }
         if (startsWithIgnoreCase(header, "Bearer ")) {
@@ -52,6 +61,9 @@ public final class Authenticator {
         JwtCodec.Claims claims = jwt.verify(token);
         if (revocations.isRevoked(claims.jti())) {
             throw new UnauthorizedException("revoked JWT " + claims.jti());
+        }
+        if (!accountExists.test(claims.userId())) {
+            throw new UnauthorizedException("JWT " + claims.jti() + " of an account that does not exist");
         }
         usage.recordUse(claims.jti(), clock.instant());
         return new Principal(claims.userId(), Set.copyOf(claims.scopes()), claims.jti(), AuthMethod.JWT);

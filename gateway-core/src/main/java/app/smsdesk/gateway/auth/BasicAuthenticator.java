@@ -6,35 +6,40 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
  * HTTP Basic login against the bcrypt hashes, with successful checks cached for an hour under a SHA-256 of the
- * credentials, so repeated requests cost a hash lookup instead of a 70 ms bcrypt verify.
+ * credentials, so repeated requests cost a hash lookup instead of a 70 ms bcrypt verify. Failed logins are
+ * throttled per client address and per login ({@link LoginThrottle}).
  */
 public final class BasicAuthenticator {
+    /** The client address of checks that do not come over the network (the console's sign-in). */
+    public static final String IN_PROCESS = "in-process";
     private static final long CACHE_MILLIS = 3_600_000L;
-    /** What a login looks like (at most 32 plain characters); anything else may be a pasted token or password. */
-    private static final Pattern LOGIN_SHAPE = Pattern.compile("[A-Za-z0-9_.@+-]{1,32}");
 
     private final UserStore users;
     private final PasswordHasher hasher;
     private final Clock clock;
     private final String dummyHash;
     private final ConcurrentHashMap<String, CachedLogin> cache = new ConcurrentHashMap<>();
+    private final LoginThrottle throttle;
 
     private record CachedLogin(String userId, long expiresAt) {
     }
 
-    public BasicAuthenticator(UserStore users, PasswordHasher hasher, Clock clock) {
+    public BasicAuthenticator(UserStore users, PasswordHasher hasher, LoginThrottle throttle, Clock clock) {
         this.users = users;
         this.hasher = hasher;
+        this.throttle = throttle;
         this.clock = clock;
         this.dummyHash = hasher.hash(Secrets.password(16));
     }
 
-    /** Verifies {@code Basic base64(login:password)} credentials (without the scheme) and returns the login. */
-    public String authenticate(String encoded) {
+    /**
+     * Verifies {@code Basic base64(login:password)} credentials (without the scheme) from {@code clientAddress}
+     * and returns the login.
+     */
+    public String authenticate(String encoded, String clientAddress) {
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(encoded.strip()), StandardCharsets.UTF_8);
@@ -45,11 +50,15 @@ public final class BasicAuthenticator {
         if (colon < 0) {
             throw new UnauthorizedException("malformed Basic credentials");
         }
-        return check(decoded.substring(0, colon), decoded.substring(colon + 1));
+        return check(decoded.substring(0, colon), decoded.substring(colon + 1), clientAddress);
     }
 
-    /** Verifies a login and password and returns the login. */
-    public String check(String login, String password) {
+    /**
+     * Verifies a login and password coming from {@code clientAddress} and returns the login; 429 while that
+     * address or login is throttled, even for the right password (else a throttled guesser would learn it).
+     */
+    public String check(String login, String password, String clientAddress) {
+        throttle.check(clientAddress, login);
         String key = cacheKey(login, password);
         CachedLogin cached = cache.get(key);
         long now = clock.millis();
@@ -60,8 +69,11 @@ public final class BasicAuthenticator {
         // Verify against a dummy hash for unknown users so timing does not reveal which logins exist.
         boolean ok = hasher.verify(password, hash == null ? dummyHash : hash) && hash != null;
         if (!ok) {
-            throw new UnauthorizedException("wrong login or password for " + loggable(login));
+            throttle.failed(clientAddress, login);
+            throw new UnauthorizedException(hash == null ? "unknown login (" + login.length() + " characters)"
+                    : "wrong password for '" + login + "'");
         }
+        throttle.succeeded(clientAddress, login);
         cache.put(key, new CachedLogin(login, now + CACHE_MILLIS));
         return login;
     }
@@ -69,15 +81,6 @@ public final class BasicAuthenticator {
     /** Drops cached logins of an account (after a password change). */
     public void forget(String userId) {
         cache.values().removeIf(c -> c.userId().equals(userId));
-    }
-
-    /**
-     * Names a failed login for the event log. Clients that send a token as the Basic user name
-     * ({@code curl -u "$TOKEN:"}) must not get it written to the log, so only login-shaped names are quoted.
-     */
-    static String loggable(String login) {
-        return LOGIN_SHAPE.matcher(login).matches() ? "'" + login + "'"
-                : "a malformed login of " + login.length() + " characters";
     }
 
     private static String cacheKey(String login, String password) {

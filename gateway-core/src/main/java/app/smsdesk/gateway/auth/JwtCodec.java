@@ -22,6 +22,7 @@ import org.jose4j.lang.JoseException;
  * ({@code jti iss sub iat exp user_id scopes}, plus {@code original_scopes} on refresh tokens).
  */
 public final class JwtCodec {
+    static final int MAX_TOKEN_CHARS = 8 * 1024;
     private final HmacKey key;
     private final String issuer;
     private final Clock clock;
@@ -76,6 +77,10 @@ public final class JwtCodec {
 
     /** Verifies signature (HS256 only), issuer, expiry and iat; throws 401 with the reason for the log. */
     public Claims verify(String token) {
+        if (token.length() > MAX_TOKEN_CHARS) {
+            // Ours are well under 1 KiB; a bigger one is not parsed at all.
+            throw new UnauthorizedException("oversized JWT (" + token.length() + " characters)");
+        }
         JwtClaims claims;
         try {
             claims = consumer.processToClaims(token);

@@ -2,6 +2,7 @@ package app.smsdesk.gateway.domain;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A registered phone.
@@ -20,7 +21,8 @@ import java.util.List;
 public record Device(long rowId, String id, String userId, String name, String pushToken, List<SimCard> simCards,
                      String appVersion, Instant createdAt, Instant updatedAt, Instant lastSeen) {
     public Device {
-        simCards = simCards == null ? List.of() : List.copyOf(simCards);
+        // A null entry (stored before registration checked them) must not make the phone unreadable.
+        simCards = simCards == null ? List.of() : simCards.stream().filter(Objects::nonNull).toList();
         name = name == null ? "" : name;
     }
 }

@@ -3,6 +3,8 @@ package app.smsdesk.gateway.http;
 import app.smsdesk.gateway.domain.Device;
 import app.smsdesk.gateway.domain.PayloadTooLargeException;
 import app.smsdesk.gateway.domain.Principal;
+import app.smsdesk.gateway.domain.RequestTimeoutException;
+import app.smsdesk.gateway.domain.UnavailableException;
 import app.smsdesk.gateway.domain.ValidationException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.undertow.server.HttpServerExchange;
@@ -10,15 +12,20 @@ import io.undertow.util.HttpString;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.xnio.IoUtils;
+import org.xnio.XnioExecutor;
 
 /** One request as handlers see it: principal, path and query parameters, JSON body in, JSON out. */
 public final class ApiExchange {
     public static final int MAX_BODY_BYTES = 1024 * 1024;
+    /** The whole body must arrive within this time (unless the server's limits say otherwise). */
+    static final Duration BODY_DEADLINE = Duration.ofSeconds(30);
     private static final HttpString CONTENT_TYPE = new HttpString("Content-Type");
 
     private final HttpServerExchange exchange;
@@ -26,6 +33,7 @@ public final class ApiExchange {
     private final Principal principal;
     private final Device device;
     private byte[] body;
+    private long reserved;
 
     ApiExchange(HttpServerExchange exchange, Map<String, String> pathParams, Principal principal) {
         this(exchange, pathParams, principal, null);
@@ -115,7 +123,15 @@ public final class ApiExchange {
         if (declared > MAX_BODY_BYTES) {
             throw tooLarge();
         }
+        BodyBudget budget = exchange.getAttachment(BodyBudget.KEY);
+        Duration allowed = budget == null ? BODY_DEADLINE : budget.deadline();
+        long deadline = System.nanoTime() + allowed.toNanos();
+        // A client that stops sending would block this worker in read() until the connection's idle timeout:
+        // closing the connection at the deadline ends that read.
+        XnioExecutor.Key watchdog = exchange.getIoThread().executeAfter(
+                () -> IoUtils.safeClose(exchange.getConnection()), allowed.toMillis(), TimeUnit.MILLISECONDS);
         try (InputStream in = exchange.getInputStream()) {
+            reserve(Math.max(declared, 0));
             ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 256);
             byte[] buf = new byte[8192];
             int n;
@@ -123,12 +139,42 @@ public final class ApiExchange {
                 if (out.size() + n > MAX_BODY_BYTES) {
                     throw tooLarge();
                 }
+                if (out.size() + n > reserved) {
+                    reserve(out.size() + n - reserved); // a chunked body: as it arrives
+                }
                 out.write(buf, 0, n);
+                if (System.nanoTime() > deadline) {
+                    // A client trickling its body would hold a worker for as long as it likes.
+                    throw new RequestTimeoutException("request body: not received within "
+                            + allowed.toSeconds() + " seconds");
+                }
             }
             return out.toByteArray();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read request body", e);
+            // The client went away or stopped sending: its problem, not a server error.
+            throw new ValidationException("request body: could not be read (the connection closed or stalled)");
+        } finally {
+            watchdog.remove();
         }
+    }
+
+    /** Counts body bytes against the server-wide budget until the exchange completes. */
+    private void reserve(long bytes) {
+        BodyBudget budget = exchange.getAttachment(BodyBudget.KEY);
+        if (budget == null || bytes <= 0) {
+            return;
+        }
+        if (!budget.tryReserve(bytes)) {
+            throw new UnavailableException("the gateway is overloaded: too many large requests at once; "
+                    + "try again shortly");
+        }
+        if (reserved == 0) {
+            exchange.addExchangeCompleteListener((ex, next) -> {
+                budget.release(reserved);
+                next.proceed();
+            });
+        }
+        reserved += bytes;
     }
 
     private static PayloadTooLargeException tooLarge() {

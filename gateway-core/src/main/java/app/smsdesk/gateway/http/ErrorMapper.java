@@ -6,14 +6,17 @@ import app.smsdesk.gateway.domain.ForbiddenException;
 import app.smsdesk.gateway.domain.GatewayException;
 import app.smsdesk.gateway.domain.NotFoundException;
 import app.smsdesk.gateway.domain.PayloadTooLargeException;
+import app.smsdesk.gateway.domain.RequestTimeoutException;
 import app.smsdesk.gateway.domain.TooManyRequestsException;
 import app.smsdesk.gateway.domain.UnauthorizedException;
 import app.smsdesk.gateway.domain.UnavailableException;
 import app.smsdesk.gateway.domain.ValidationException;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HttpString;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +24,7 @@ import org.slf4j.LoggerFactory;
 final class ErrorMapper {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
     static final String UNAUTHORIZED = "Unauthorized";
+    private static final HttpString RETRY_AFTER = new HttpString("Retry-After");
 
     private ErrorMapper() {
     }
@@ -34,6 +38,8 @@ final class ErrorMapper {
             return 403;
         } else if (t instanceof NotFoundException) {
             return 404;
+        } else if (t instanceof RequestTimeoutException) {
+            return 408;
         } else if (t instanceof ConflictException) {
             return 409;
         } else if (t instanceof PayloadTooLargeException) {
@@ -66,11 +72,31 @@ final class ErrorMapper {
             exchange.endExchange();
             return;
         }
-        if (failure instanceof PayloadTooLargeException) {
-            // The rest of the body is not read: close the connection rather than drain a huge upload.
+        retryAfter(failure).ifPresent(d -> setRetryAfter(exchange, d));
+        if (failure instanceof RequestTimeoutException || failure instanceof UnavailableException) {
+            // The rest of the body may be unread: close the connection rather than drain a slow upload or read
+            // more while overloaded.
             exchange.setPersistent(false);
         }
+        // A 413 keeps the connection: Undertow drains the rest of the body (at most MAX_ENTITY_SIZE, beyond which
+        // it closes). Closing at once made the kernel reset the connection over the unread upload, and clients
+        // then lost the 413 itself.
         writeError(exchange, status, message);
+    }
+
+    private static Optional<Duration> retryAfter(Throwable t) {
+        if (t instanceof TooManyRequestsException e) {
+            return Optional.of(e.retryAfter());
+        } else if (t instanceof UnavailableException e) {
+            return Optional.of(e.retryAfter());
+        }
+        return Optional.empty();
+    }
+
+    /** {@code Retry-After} in whole seconds, rounded up (at least 1). */
+    static void setRetryAfter(HttpServerExchange exchange, Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        exchange.getResponseHeaders().put(RETRY_AFTER, Long.toString(seconds));
     }
 
     static void writeError(HttpServerExchange exchange, int status, String message) {

@@ -12,6 +12,7 @@ import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +30,22 @@ public final class HttpGateway implements HttpHandler, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpGateway.class);
     static final int WORKER_THREADS = 64;
     private static final java.util.regex.Pattern REPEATED_SLASHES = java.util.regex.Pattern.compile("/{2,}");
+
+    /**
+     * How much the server takes on at once: requests handled concurrently, requests waiting for a turn (beyond
+     * that: an immediate 503), the bytes of request bodies held in memory (beyond that: 503), and how long a body
+     * may take to arrive (beyond that the connection is closed, freeing the worker that waits for it).
+     */
+    record Limits(int concurrentRequests, int queuedRequests, long bodyBytes, Duration bodyDeadline) {
+        /** Sized so that normal load (the benchmarks run 64 connections) never waits in the queue for long. */
+        static Limits defaults() {
+            long heapEighth = Runtime.getRuntime().maxMemory() / 8;
+            return new Limits(WORKER_THREADS, 1_000,
+                    Math.max(4L * ApiExchange.MAX_BODY_BYTES, Math.min(64L << 20, heapEighth)),
+                    Duration.ofSeconds(30));
+        }
+    }
+
     public static final List<String> THIRD_PARTY_PREFIXES = List.of("/api/3rdparty/v1", "/3rdparty/v1");
     /** The phone API; the app appends its paths to whatever base URL the user typed. */
     public static final List<String> MOBILE_PREFIXES = List.of("/api/mobile/v1", "/mobile/v1");
@@ -45,6 +62,7 @@ public final class HttpGateway implements HttpHandler, AutoCloseable {
     private final Authenticator authenticator;
     private final DeviceAuthenticator deviceAuthenticator;
     private final EventLogService events;
+    private Limits limits = Limits.defaults();
     private Undertow server;
     private int port;
     private int httpsPort = -1;
@@ -80,7 +98,16 @@ public final class HttpGateway implements HttpHandler, AutoCloseable {
                 .setWorkerThreads(WORKER_THREADS)
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) ApiExchange.MAX_BODY_BYTES * 4)
                 .setServerOption(UndertowOptions.ALWAYS_SET_DATE, true)
-                .setHandler(this);
+                // Percent-decoding is ours (UrlDecoding): Undertow's answers a bad escape with an empty 400.
+                .setServerOption(UndertowOptions.DECODE_URL, false)
+                // Room for a 64 KiB token (refused with a 401), not for megabytes of headers per connection.
+                .setServerOption(UndertowOptions.MAX_HEADER_SIZE, 128 * 1024)
+                // Slow or silent clients: headers within 30 s, idle connections closed (event streams send a
+                // keep-alive every 15 s, so they are never idle that long).
+                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, 30_000)
+                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 120_000)
+                .setServerOption(UndertowOptions.IDLE_TIMEOUT, 60_000)
+                .setHandler(Overload.guard(this, limits));
         if (tls != null) {
             builder.addHttpsListener(httpsPort, host, tls);
         }
@@ -90,6 +117,11 @@ public final class HttpGateway implements HttpHandler, AutoCloseable {
         if (tls != null) {
             this.httpsPort = ((InetSocketAddress) server.getListenerInfo().get(1).getAddress()).getPort();
         }
+    }
+
+    /** Replaces the default limits (tests); call before {@link #start}. */
+    void limits(Limits l) {
+        this.limits = l;
     }
 
     public int port() {
@@ -124,7 +156,8 @@ public final class HttpGateway implements HttpHandler, AutoCloseable {
     }
 
     private void dispatch(HttpServerExchange exchange) throws Exception {
-        String path = normalize(exchange.getRequestPath());
+        String path = normalize(UrlDecoding.path(exchange.getRequestPath()));
+        UrlDecoding.decodeQuery(exchange);
         String method = exchange.getRequestMethod().toString();
         for (String prefix : THIRD_PARTY_PREFIXES) {
             if (path.equals(prefix) || path.startsWith(prefix + "/")) {
@@ -185,11 +218,11 @@ public final class HttpGateway implements HttpHandler, AutoCloseable {
     }
 
     private Principal authenticate(HttpServerExchange exchange) {
+        String ip = exchange.getSourceAddress() == null ? ""
+                : exchange.getSourceAddress().getAddress().getHostAddress();
         try {
-            return authenticator.authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
+            return authenticator.authenticate(exchange.getRequestHeaders().getFirst("Authorization"), ip);
         } catch (UnauthorizedException e) {
-            String ip = exchange.getSourceAddress() == null ? ""
-                    : exchange.getSourceAddress().getAddress().getHostAddress();
             events.warn(null, "auth", "authentication failed: " + e.getMessage(),
                     Map.of("ip", ip, "method", exchange.getRequestMethod().toString(),
                             "path", exchange.getRequestPath()));

@@ -75,11 +75,11 @@ public final class Json {
         } catch (JsonMappingException e) {
             if (e.getCause() instanceof InputCoercionException c && !path(e).isEmpty()) {
                 // A number too large for its field: the parser's error, wrapped with the field's path.
-                throw new ValidationException(path(e) + ": " + c.getOriginalMessage());
+                throw new ValidationException(path(e) + ": " + plain(c.getOriginalMessage()));
             }
-            throw new ValidationException("malformed JSON: " + e.getOriginalMessage());
+            throw new ValidationException(malformed(e));
         } catch (JsonProcessingException e) {
-            throw new ValidationException("malformed JSON: " + e.getOriginalMessage());
+            throw new ValidationException(malformed(e));
         } catch (IOException e) {
             throw new ValidationException("unreadable request body");
         }
@@ -93,10 +93,35 @@ public final class Json {
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw new ValidationException("malformed JSON: " + e.getOriginalMessage());
+            throw new ValidationException(malformed(e));
         } catch (IOException e) {
             throw new ValidationException("unreadable request body");
         }
+    }
+
+    /** "malformed JSON: reason (line L, column C)", without the parser's class and feature names. */
+    static String malformed(JsonProcessingException e) {
+        String where = e.getLocation() == null || e.getLocation().getLineNr() < 0 ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        return "malformed JSON: " + plain(e.getOriginalMessage()) + where;
+    }
+
+    /**
+     * A Jackson message with its internals taken out: source excerpts, {@code `quoted.class.Names`} and the
+     * features or constraints it cites (they tell a client nothing and an attacker which parser runs here).
+     */
+    static String plain(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        String m = message
+                .replaceAll("\\s*\\(start marker at \\[[^\\]]*\\]\\)", "")
+                .replaceAll("\\s*\\[Source:[^\\]]*\\]", "")
+                .replaceAll(":? not allowed as per `[^`]*`", "")
+                .replaceAll("\\s*\\((?:[^()]|\\([^()]*\\))*`(?:[^()]|\\([^()]*\\))*\\)", "")
+                .replaceAll("`[^`]*`", "the value")
+                .strip();
+        return m.isEmpty() || m.contains("jackson") || m.contains("fasterxml") ? "unreadable" : m;
     }
 
     private static String path(JsonMappingException e) {

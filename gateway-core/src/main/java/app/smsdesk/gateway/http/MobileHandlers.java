@@ -179,7 +179,7 @@ public final class MobileHandlers {
 
     void changePassword(ApiExchange ex) {
         PasswordBody b = ex.body(PasswordBody.class);
-        phones.registry().changePassword(ex.device(), b.currentPassword(), b.newPassword());
+        phones.registry().changePassword(ex.device(), b.currentPassword(), b.newPassword(), ex.remoteAddress());
         ex.empty(204);
     }
 

@@ -56,7 +56,7 @@ public final class TokenHandlers {
 
     void refresh(ApiExchange ex) {
         ex.rawBody(); // no body is needed; {} (client-py) or none are both fine
-        ex.json(201, TokenResponse.of(tokens.refresh(ex.header("Authorization"))));
+        ex.json(201, TokenResponse.of(tokens.refresh(ex.header("Authorization"), ex.remoteAddress())));
     }
 
     void revoke(ApiExchange ex) {

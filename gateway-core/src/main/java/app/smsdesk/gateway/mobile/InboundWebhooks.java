@@ -30,7 +30,9 @@ import javax.crypto.spec.SecretKeySpec;
  * SMSDesk's own webhook receiver: phones POST inbound SMS and delivery events here (the server never hears of
  * an inbound SMS otherwise). Each request must carry {@code X-Timestamp} (Unix seconds, fresh) and
  * {@code X-Signature} = hex HMAC-SHA256(account signing key, raw body + timestamp), compared in constant time.
- * Phones retry until they get a 2xx, so repeats are recognised and acknowledged without storing twice.
+ * Phones retry until they get a 2xx, so repeats are recognised and acknowledged without storing twice; a phone
+ * signs each attempt anew, so the very same signature arriving twice is a replay and is refused. Every refusal is
+ * logged with its reason (the answer is a plain 401).
  */
 public final class InboundWebhooks {
     /** How far a signature's timestamp may be from the gateway's clock. */
@@ -43,6 +45,7 @@ public final class InboundWebhooks {
     private final MessageSync sync;
     private final EventLogService log;
     private final Clock clock;
+    private final ReplayGuard replays;
 
     /** What became of a delivery. */
     public enum Outcome {
@@ -62,6 +65,7 @@ public final class InboundWebhooks {
         this.sync = sync;
         this.log = log;
         this.clock = clock;
+        this.replays = new ReplayGuard(clock, MAX_SKEW);
     }
 
     public Outcome receive(byte[] body, String signature, String timestamp, String remoteAddress) {
@@ -73,8 +77,13 @@ public final class InboundWebhooks {
             throw reject(null, "webhook from an unknown phone", deviceId, event, remoteAddress);
         }
         String key = config.existingSigningKey(device.userId()).orElse(null);
-        if (key == null || !verify(key, body, signature, timestamp)) {
-            throw reject(device.userId(), "webhook signature rejected", deviceId, event, remoteAddress);
+        String problem = key == null ? "no signing key issued" : verify(key, body, signature, timestamp);
+        if (problem == null && !replays.firstTime(signature.strip().toLowerCase(Locale.ROOT),
+                Long.parseLong(timestamp.strip()))) {
+            problem = "replayed (signature seen before)";
+        }
+        if (problem != null) {
+            throw reject(device.userId(), "webhook rejected: " + problem, deviceId, event, remoteAddress);
         }
         JsonNode payload = envelope.path("payload");
         return switch (event) {
@@ -88,24 +97,25 @@ public final class InboundWebhooks {
         };
     }
 
-    private boolean verify(String key, byte[] body, String signature, String timestamp) {
+    /** Why the signature does not hold, or null when it does. */
+    private String verify(String key, byte[] body, String signature, String timestamp) {
         if (signature == null || timestamp == null) {
-            return false;
+            return "no X-Signature or X-Timestamp";
         }
         long seconds;
         try {
             seconds = Long.parseLong(timestamp.strip());
         } catch (NumberFormatException e) {
-            return false;
+            return "X-Timestamp is not a number";
         }
         long skew = Math.abs(clock.instant().getEpochSecond() - seconds);
         if (skew > MAX_SKEW.toSeconds()) {
-            return false;
+            return "stale X-Timestamp (" + skew + " s off)";
         }
         byte[] expected = HexFormat.of().formatHex(hmac(key, body, timestamp.strip()))
                 .getBytes(StandardCharsets.US_ASCII);
         byte[] given = signature.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(expected, given);
+        return MessageDigest.isEqual(expected, given) ? null : "bad signature";
     }
 
     /** HMAC-SHA256 over the body followed by the timestamp, as the app's PayloadSigningPlugin computes it. */

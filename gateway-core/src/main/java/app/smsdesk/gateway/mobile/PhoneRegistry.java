@@ -12,6 +12,7 @@ import app.smsdesk.gateway.service.DeviceService;
 import app.smsdesk.gateway.service.EventLogService;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -30,6 +31,9 @@ import java.util.function.Supplier;
 public final class PhoneRegistry {
     static final int MAX_NAME = 128;
     static final int MAX_PUSH_TOKEN = 256;
+    /** Phones have one or two SIM slots; the list is read on every request the phone makes. */
+    static final int MAX_SIM_CARDS = 8;
+    static final int MAX_SIM_FIELD = 64;
 
     private final DeviceService devices;
     private final AccountService accounts;
@@ -90,13 +94,14 @@ public final class PhoneRegistry {
 
     public Registered register(RegisterRequest r) {
         String ip = r.remoteAddress() == null ? "" : r.remoteAddress();
-        if (!limiter.tryAcquire(ip)) {
+        Duration wait = limiter.tryAcquire(ip);
+        if (!wait.isZero()) {
             log.warn(null, "devices", "phone registration rate-limited", Map.of("ip", ip));
-            throw new TooManyRequestsException("too many registration attempts, try again later");
+            throw new TooManyRequestsException("too many registration attempts, try again later", wait);
         }
         String userId;
         try {
-            userId = account(r.authorization());
+            userId = account(r.authorization(), ip);
         } catch (UnauthorizedException e) {
             limiter.failed(ip);
             log.warn(null, "devices", "phone registration refused: " + e.getMessage(), Map.of("ip", ip));
@@ -107,12 +112,13 @@ public final class PhoneRegistry {
             name = name.substring(0, MAX_NAME);
         }
         checkPushToken(r.pushToken());
+        checkSimCards(r.simCards());
         DeviceService.Registration reg = devices.register(userId, name, r.pushToken(), r.simCards(),
                 AppVersion.versionString(r.userAgent()));
         return new Registered(reg.device().id(), reg.token(), userId, null);
     }
 
-    private String account(String authorization) {
+    private String account(String authorization, String ip) {
         if (authorization == null || authorization.isBlank()) {
             throw new UnauthorizedException("no credentials");
         }
@@ -122,7 +128,7 @@ public final class PhoneRegistry {
         String value = space < 0 ? "" : header.substring(space + 1).strip();
         switch (scheme.toLowerCase(Locale.ROOT)) {
             case "basic" -> {
-                return basicLogin(value);
+                return basicLogin(value, ip);
             }
             case "code" -> {
                 return codes.redeem(value).orElseThrow(() -> new UnauthorizedException("unknown or expired code"));
@@ -137,7 +143,7 @@ public final class PhoneRegistry {
         }
     }
 
-    private String basicLogin(String encoded) {
+    private String basicLogin(String encoded, String ip) {
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
@@ -148,7 +154,7 @@ public final class PhoneRegistry {
         if (colon < 0) {
             throw new UnauthorizedException("malformed Basic credentials");
         }
-        return accounts.verify(decoded.substring(0, colon), decoded.substring(colon + 1));
+        return accounts.verify(decoded.substring(0, colon), decoded.substring(colon + 1), ip);
     }
 
     /**
@@ -181,14 +187,16 @@ public final class PhoneRegistry {
             throw new ForbiddenException("Forbidden");
         }
         checkPushToken(pushToken);
+        checkSimCards(simCards);
         devices.update(device, pushToken, simCards, AppVersion.versionString(userAgent));
     }
 
     /** {@code GET /user/code}: Basic login of the account, answered with a one-time code for another phone. */
     public LoginCode loginCode(String authorization, String remoteAddress) {
         String ip = remoteAddress == null ? "" : remoteAddress;
-        if (!limiter.tryAcquire(ip)) {
-            throw new TooManyRequestsException("too many attempts, try again later");
+        Duration wait = limiter.tryAcquire(ip);
+        if (!wait.isZero()) {
+            throw new TooManyRequestsException("too many attempts, try again later", wait);
         }
         if (authorization == null || !authorization.strip().regionMatches(true, 0, "Basic ", 0, 6)) {
             limiter.failed(ip);
@@ -196,7 +204,7 @@ public final class PhoneRegistry {
         }
         String userId;
         try {
-            userId = basicLogin(authorization.strip().substring(6).strip());
+            userId = basicLogin(authorization.strip().substring(6).strip(), ip);
         } catch (UnauthorizedException e) {
             limiter.failed(ip);
             throw e;
@@ -207,16 +215,42 @@ public final class PhoneRegistry {
     }
 
     /** {@code PATCH /user/password} from a phone: changes the password of the phone's account. */
-    public void changePassword(Device device, String currentPassword, String newPassword) {
+    public void changePassword(Device device, String currentPassword, String newPassword, String remoteAddress) {
         if (currentPassword == null || currentPassword.isEmpty()) {
             throw new ValidationException("currentPassword: is required");
         }
-        accounts.changePassword(device.userId(), currentPassword, newPassword);
+        accounts.changePassword(device.userId(), currentPassword, newPassword,
+                remoteAddress == null ? "" : remoteAddress);
     }
 
     /** Writes the recorded last-seen times (called by the background job). */
     Map<Long, Instant> drainLastSeen() {
         return lastSeen.drain();
+    }
+
+    private static void checkSimCards(List<SimCard> simCards) {
+        if (simCards == null) {
+            return;
+        }
+        if (simCards.size() > MAX_SIM_CARDS) {
+            throw new ValidationException("simCards: at most " + MAX_SIM_CARDS);
+        }
+        for (int i = 0; i < simCards.size(); i++) {
+            SimCard c = simCards.get(i);
+            if (c == null) {
+                throw new ValidationException("simCards[" + i + "]: must be an object");
+            }
+            checkSimField(i, "phoneNumber", c.phoneNumber());
+            checkSimField(i, "carrierName", c.carrierName());
+            checkSimField(i, "iccid", c.iccid());
+        }
+    }
+
+    private static void checkSimField(int index, String field, String value) {
+        if (value != null && value.length() > MAX_SIM_FIELD) {
+            throw new ValidationException("simCards[" + index + "]." + field + ": at most " + MAX_SIM_FIELD
+                    + " characters");
+        }
     }
 
     private static void checkPushToken(String pushToken) {

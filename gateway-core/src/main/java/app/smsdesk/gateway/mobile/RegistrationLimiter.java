@@ -31,17 +31,27 @@ final class RegistrationLimiter {
         this.maxFailures = maxFailures;
     }
 
-    /** Counts an attempt from {@code address}; false when the address has used up its allowance. */
-    boolean tryAcquire(String address) {
+    /**
+     * Counts an attempt from {@code address}: zero when allowed, else how long until the address may try again
+     * (the attempt is then not counted).
+     */
+    Duration tryAcquire(String address) {
         long now = clock.millis();
         Window w = byAddress.computeIfAbsent(address, a -> new Window());
         synchronized (w) {
             expire(w, now);
-            if (w.attempts.size() >= maxAttempts || w.failures.size() >= maxFailures) {
-                return false;
+            long until = 0;
+            if (w.attempts.size() >= maxAttempts) {
+                until = w.attempts.peekFirst() + window.toMillis();
+            }
+            if (w.failures.size() >= maxFailures) {
+                until = Math.max(until, w.failures.peekFirst() + window.toMillis());
+            }
+            if (until > 0) {
+                return Duration.ofMillis(Math.max(1, until - now));
             }
             w.attempts.addLast(now);
-            return true;
+            return Duration.ZERO;
         }
     }
 

@@ -3,6 +3,8 @@ package app.smsdesk.gateway.service;
 import app.smsdesk.gateway.auth.BasicAuthenticator;
 import app.smsdesk.gateway.auth.PasswordHasher;
 import app.smsdesk.gateway.auth.Secrets;
+import app.smsdesk.gateway.domain.ConflictException;
+import app.smsdesk.gateway.domain.NotFoundException;
 import app.smsdesk.gateway.domain.UnauthorizedException;
 import app.smsdesk.gateway.domain.ValidationException;
 import app.smsdesk.gateway.store.UserStore;
@@ -60,28 +62,62 @@ public final class AccountService {
             throw new ValidationException("password: at least " + MIN_PASSWORD_LENGTH + " characters");
         }
         if (users.exists(login)) {
-            throw new app.smsdesk.gateway.domain.ConflictException("login: an account '" + login + "' exists");
+            throw new ConflictException("login: an account '" + login + "' exists");
         }
         users.create(login, hasher.hash(password), false, clock.instant());
         log.info(login, "accounts", "account created", Map.of("login", login));
+    }
+
+    /**
+     * Deletes a further account with everything it owns; its tokens stop working at once and, since the account
+     * is gone, after a restart too. The primary account cannot be deleted.
+     */
+    public void deleteAccount(String login) {
+        if (login == null || !users.exists(login)) {
+            throw new NotFoundException("account not found");
+        }
+        if (login.equals(primaryUserId())) {
+            throw new ConflictException("the primary account cannot be deleted");
+        }
+        tokens.revokeEverything(login, "account deleted");
+        users.delete(login);
+        basic.forget(login);
+        log.info(null, "accounts", "account deleted", Map.of("login", login));
     }
 
     public String primaryUserId() {
         return users.primaryUserId().orElseThrow(() -> new IllegalStateException("no primary account"));
     }
 
-    /** Checks a login (the console's sign-in and the phones' Basic registration). */
+    /** Checks a login at the console's sign-in (throttled like a network client). */
     public String verify(String login, String password) {
-        return basic.check(login, password);
+        return verify(login, password, BasicAuthenticator.IN_PROCESS);
     }
 
-    /** Replaces the password after checking the current one, and revokes every JWT of the account. */
+    /** Checks a login sent from {@code clientAddress} (the phones' Basic registration and login codes). */
+    public String verify(String login, String password, String clientAddress) {
+        return basic.check(login, password, clientAddress);
+    }
+
+    /** Replaces the password after checking the current one, and revokes every JWT of the account (console). */
     public void changePassword(String userId, String currentPassword, String newPassword) {
+        changePassword(userId, currentPassword, newPassword, BasicAuthenticator.IN_PROCESS);
+    }
+
+    /**
+     * As {@link #changePassword(String, String, String)} for a request from {@code clientAddress}: the current
+     * password is checked like a login, so guessing it is throttled like guessing a login.
+     */
+    public void changePassword(String userId, String currentPassword, String newPassword, String clientAddress) {
         if (newPassword == null || newPassword.length() < MIN_PASSWORD_LENGTH) {
             throw new ValidationException("newPassword: at least " + MIN_PASSWORD_LENGTH + " characters");
         }
-        String hash = users.passwordHash(userId).orElseThrow(() -> new UnauthorizedException("unknown account"));
-        if (currentPassword == null || !hasher.verify(currentPassword, hash)) {
+        if (!users.exists(userId)) {
+            throw new UnauthorizedException("unknown account");
+        }
+        try {
+            basic.check(userId, currentPassword == null ? "" : currentPassword, clientAddress);
+        } catch (UnauthorizedException e) {
             throw new UnauthorizedException("failed to change password");
         }
         users.updatePassword(userId, hasher.hash(newPassword), clock.instant());

@@ -108,9 +108,9 @@ public final class TokenService {
      * Rotates a refresh token given as the request's {@code Authorization} header. A refresh token that was
      * already used (a replay) revokes its whole family: whoever holds a copy loses it too.
      */
-    public IssuedTokens refresh(String authorization) {
+    public IssuedTokens refresh(String authorization, String clientAddress) {
         requireEnabled();
-        JwtCodec.Claims claims = refreshClaims(authorization);
+        JwtCodec.Claims claims = refreshClaims(authorization, clientAddress);
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         List<IssuedTokens> issued = new ArrayList<>(1);
         TokenStore.Rotation rotation = store.rotateRefresh(claims.jti(), now, old -> {
@@ -136,9 +136,9 @@ public final class TokenService {
         }
     }
 
-    private JwtCodec.Claims refreshClaims(String authorization) {
+    private JwtCodec.Claims refreshClaims(String authorization, String clientAddress) {
         if (authorization != null && authorization.strip().regionMatches(true, 0, "Basic ", 0, 6)) {
-            basic.authenticate(authorization.strip().substring(6));
+            basic.authenticate(authorization.strip().substring(6), clientAddress);
             throw new ForbiddenException("scope required: " + Scopes.TOKENS_REFRESH);
         }
         if (authorization == null || !authorization.strip().regionMatches(true, 0, "Bearer ", 0, 7)) {

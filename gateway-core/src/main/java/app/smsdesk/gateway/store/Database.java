@@ -121,7 +121,10 @@ public final class Database implements AutoCloseable {
     /** Migration scripts in order; add a line here when adding a file under resources/db. */
     private static final List<String> MIGRATIONS = List.of("/db/V1__init.sql", "/db/V2__phones.sql");
 
-    /** Runs {@code work} in the next group commit and returns once it is durable. */
+    /**
+     * Runs {@code work} in the next group commit and returns once it is durable. Throws
+     * {@link app.smsdesk.gateway.domain.UnavailableException} (503) when too many writes are already waiting.
+     */
     public <T> T write(SqlFunction<T> work) {
         try {
             return writer.execute(work);
@@ -138,14 +141,17 @@ public final class Database implements AutoCloseable {
         return writer.execute(work);
     }
 
-    /** {@link #writeBookkeeping} without waiting for the commit (the event log). */
+    /** {@link #writeBookkeeping} without waiting for the commit (the event log); dropped under overload. */
     public <T> CompletableFuture<T> writeBookkeepingAsync(SqlFunction<T> work) {
-        return writer.submit(work);
+        return writer.submitBackground(work);
     }
 
-    /** Queues {@code work} for the next group commit without waiting (logs, usage counters). */
+    /**
+     * Queues {@code work} for the next group commit without waiting. Under overload it is dropped (the future
+     * fails) rather than queued without bound.
+     */
     public <T> CompletableFuture<T> writeAsync(SqlFunction<T> work) {
-        return writer.submit(work).whenComplete((r, e) -> version.incrementAndGet());
+        return writer.submitBackground(work).whenComplete((r, e) -> version.incrementAndGet());
     }
 
     /**

@@ -1,11 +1,17 @@
 package app.smsdesk.gateway.store;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Accounts and their password hashes. */
+/**
+ * Accounts and their password hashes. Which accounts exist is asked on every request with a token, so known
+ * accounts are kept in memory (this class is the only one that adds or removes accounts).
+ */
 public final class UserStore {
     private final Database db;
+    private final Map<String, Boolean> known = new ConcurrentHashMap<>();
 
     public UserStore(Database db) {
         this.db = db;
@@ -20,7 +26,22 @@ public final class UserStore {
     }
 
     public boolean exists(String userId) {
-        return db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM users WHERE id = ?", userId) > 0);
+        if (known.containsKey(userId)) {
+            return true;
+        }
+        boolean exists = db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM users WHERE id = ?", userId) > 0);
+        if (exists) {
+            known.put(userId, Boolean.TRUE);
+        }
+        return exists;
+    }
+
+    /** Deletes an account and, by cascade, its tokens, phones, messages, webhooks and settings. */
+    public boolean delete(String userId) {
+        known.remove(userId);
+        int deleted = db.write(c -> Sql.update(c, "DELETE FROM users WHERE id = ?", userId));
+        known.remove(userId);
+        return deleted > 0;
     }
 
     public void create(String userId, String passwordHash, boolean primary, Instant now) {

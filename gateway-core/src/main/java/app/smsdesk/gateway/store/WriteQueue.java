@@ -1,6 +1,7 @@
 package app.smsdesk.gateway.store;
 
 import app.smsdesk.gateway.domain.GatewayException;
+import app.smsdesk.gateway.domain.UnavailableException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -10,6 +11,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,12 +26,20 @@ import org.slf4j.LoggerFactory;
 final class WriteQueue implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WriteQueue.class);
     private static final int MAX_BATCH = 512;
+    /**
+     * Writes that may wait at once. Request threads are far fewer, so only a flood of background writes (event
+     * log entries) or a stalled disk fills it; then callers get a 503 instead of the heap filling up.
+     */
+    static final int MAX_PENDING = 8_192;
+    /** Background writes give up earlier, so that they can never crowd out the writes a client waits for. */
+    static final int MAX_PENDING_BACKGROUND = MAX_PENDING / 2;
 
     private final Connection connection;
-    private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>(MAX_PENDING);
     private final Thread thread;
     private volatile boolean running = true;
-    private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong commits = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
 
     private record Task<T>(SqlFunction<T> work, CompletableFuture<T> result) {
     }
@@ -44,13 +54,34 @@ final class WriteQueue implements AutoCloseable {
     }
 
     <T> CompletableFuture<T> submit(SqlFunction<T> work) {
+        return submit(work, MAX_PENDING);
+    }
+
+    /** Queues a write nobody waits for; refused (the future fails) once half the queue is taken. */
+    <T> CompletableFuture<T> submitBackground(SqlFunction<T> work) {
+        return submit(work, MAX_PENDING_BACKGROUND);
+    }
+
+    private <T> CompletableFuture<T> submit(SqlFunction<T> work, int limit) {
         CompletableFuture<T> future = new CompletableFuture<>();
         if (!running) {
             future.completeExceptionally(new IllegalStateException("database is closed"));
             return future;
         }
-        queue.add(new Task<>(work, future));
+        if (queue.size() >= limit || !queue.offer(new Task<>(work, future))) {
+            long n = rejected.incrementAndGet();
+            if (n == 1 || n % 1000 == 0) {
+                LOG.warn("write queue full ({} waiting): {} writes refused so far", queue.size(), n);
+            }
+            future.completeExceptionally(new UnavailableException(
+                    "the gateway is overloaded: too many writes are waiting; try again shortly"));
+        }
         return future;
+    }
+
+    /** Writes refused because the queue was full. */
+    long rejected() {
+        return rejected.get();
     }
 
     /** Number of group commits so far: changes whenever anything was written. */
@@ -149,8 +180,8 @@ final class WriteQueue implements AutoCloseable {
             return;
         }
         running = false;
-        queue.add(POISON);
         try {
+            queue.put(POISON); // after everything already queued
             thread.join(10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

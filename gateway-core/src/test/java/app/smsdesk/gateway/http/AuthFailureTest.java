@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -28,6 +29,7 @@ import org.jose4j.keys.EllipticCurves;
 import org.jose4j.keys.HmacKey;
 import org.jose4j.lang.JoseException;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,7 +48,16 @@ class AuthFailureTest {
 
     @BeforeAll
     static void start() {
-        genuine = gw.mint(List.of("messages:list", "messages:send")).path("access_token").asText();
+        // A day: the clock moves a minute per test (below).
+        genuine = gw.post("/auth/token", adminBasic(), json(Map.of("scopes", List.of("messages:list",
+                "messages:send"), "ttl", 86_400))).json().path("access_token").asText();
+    }
+
+    @BeforeEach
+    void fullFailureAllowance() {
+        // Every case may fail a few Basic logins from 127.0.0.1; a minute refills the address's allowance, so
+        // the answers here stay 401 rather than the throttle's 429 (BruteForceTest covers that).
+        gw.clock().advance(Duration.ofMinutes(1));
     }
 
     private static String b64(String s) {
@@ -133,7 +144,45 @@ class AuthFailureTest {
                     JsonNode t = gw.mint(List.of("messages:list"));
                     gw.delete("/auth/token/" + t.path("id").asText(), adminBasic());
                     return bearer(t.path("access_token").asText());
-                }));
+                }),
+                Arguments.of("JWT: account deleted", (Supplier<String>) () -> {
+                    String login = "doomed" + DOOMED.incrementAndGet();
+                    gw.services().accounts().createAccount(login, "doomed-account-password");
+                    String token = gw.post("/auth/token", basic(login, "doomed-account-password"),
+                            json(Map.of("scopes", List.of("messages:list")))).json().path("access_token").asText();
+                    gw.services().accounts().deleteAccount(login);
+                    return bearer(token);
+                }),
+                Arguments.of("JWT: account that never existed, real key", (Supplier<String>) () -> bearer(resigned(
+                        c -> {
+                            c.setClaim("user_id", "ghost");
+                            c.setSubject("ghost");
+                        }))),
+                Arguments.of("JWT: 64 KiB of garbage", (Supplier<String>) () -> "Bearer " + "a".repeat(64 * 1024)),
+                Arguments.of("JWT: 64 KiB claim, real key", (Supplier<String>) () -> bearer(resigned(
+                        c -> c.setClaim("padding", "x".repeat(64 * 1024))))),
+                Arguments.of("JWT: header not JSON, real key", (Supplier<String>) () -> bearer(
+                        TestJwts.withRawHeader("{not json", payloadJson(), TestJwts.realKeyBytes(gw.dataDir())))),
+                Arguments.of("JWT: header garbage bytes", (Supplier<String>) () -> bearer("!!~~." + genuine.substring(
+                        genuine.indexOf('.') + 1))),
+                Arguments.of("JWT: alg NONE in capitals", (Supplier<String>) () -> bearer(
+                        TestJwts.withRawHeader("{\"alg\":\"NONE\"}", payloadJson(), new byte[32])
+                                .replaceAll("\\.[^.]*$", "."))),
+                Arguments.of("JWT: unknown critical header, real key", (Supplier<String>) () -> bearer(
+                        TestJwts.withRawHeader("{\"alg\":\"HS256\",\"crit\":[\"x-smsdesk\"],\"x-smsdesk\":1}",
+                                payloadJson(), TestJwts.realKeyBytes(gw.dataDir())))),
+                Arguments.of("JWT: five segments", (Supplier<String>) () -> bearer(genuine + ".AAAA.BBBB")),
+                Arguments.of("JWT: exp is a string", (Supplier<String>) () -> bearer(resigned(
+                        c -> c.setClaim("exp", "tomorrow")))),
+                Arguments.of("JWT: scopes is a string", (Supplier<String>) () -> bearer(resigned(
+                        c -> c.setClaim("scopes", "all:any")))));
+    }
+
+    private static final AtomicInteger DOOMED = new AtomicInteger();
+
+    /** The genuine token's claims with a fresh jti, as JSON. */
+    private static String payloadJson() {
+        return TestJwts.changed(genuine, c -> { }).toJson();
     }
 
     @ParameterizedTest(name = "{0}")

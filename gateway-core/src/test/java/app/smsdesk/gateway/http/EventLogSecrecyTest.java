@@ -108,7 +108,7 @@ class EventLogSecrecyTest {
     void theScenarioWasLogged() {
         String log = log(adminBasic());
         assertThat(log).contains("token minted", "token refreshed", "token revoked", "replayed",
-                "authentication failed", "'nobody'");
+                "authentication failed", "unknown login (6 characters)", "wrong password for 'admin'");
     }
 
     @Test

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -79,6 +80,38 @@ class InboundWebhookTest {
         assertThat(post(body.replace(phone.registration().id(), "no-such-device-000000")).status()).isEqualTo(401);
         assertThat(post("not json").status()).isEqualTo(400);
         assertThat(gw.get("/inbox?limit=500", TestGateway.adminBasic()).body()).doesNotContain("s1");
+    }
+
+    @Test
+    void theSameSignedRequestTwiceIsARefusedReplayWhileARetrySignedAnewIsAcknowledged() {
+        String body = envelope("sms:received", "{\"message\":\"replay me\",\"sender\":\"+15550003333\","
+                + "\"messageId\":\"rp1\"}");
+        long now = gw.clock().instant().getEpochSecond();
+        assertThat(post(body, key, now).status()).isEqualTo(204);
+        assertThat(post(body, key, now).status()).as("captured and sent again").isEqualTo(401);
+        assertThat(post(body, key, now - 1).status()).as("the phone's retry, signed anew").isEqualTo(204);
+
+        JsonNode inbox = gw.get("/inbox?limit=500", TestGateway.adminBasic()).json();
+        assertThat(inbox.findValuesAsText("contentPreview")).containsOnlyOnce("replay me");
+        assertThat(gw.get("/logs?limit=500", TestGateway.adminBasic()).body())
+                .contains("webhook rejected: replayed");
+    }
+
+    @Test
+    void everyRefusalIsLoggedWithItsReasonAndTheCallersAddress() {
+        String body = envelope("sms:received", "{\"message\":\"y\",\"sender\":\"+1555\",\"messageId\":\"lg1\"}");
+        long now = gw.clock().instant().getEpochSecond();
+        post(body, key, now - Duration.ofMinutes(6).toSeconds());
+        post(body, "other-key", now);
+        gw.call("POST", url, null, body);
+        gw.call("POST", url, null, body, Map.of("X-Timestamp", "soon", "X-Signature", "00"));
+
+        JsonNode log = gw.get("/logs?limit=500", TestGateway.adminBasic()).json();
+        List<String> messages = log.findValuesAsText("message");
+        assertThat(messages).contains("webhook rejected: stale X-Timestamp (360 s off)",
+                "webhook rejected: bad signature", "webhook rejected: no X-Signature or X-Timestamp",
+                "webhook rejected: X-Timestamp is not a number");
+        assertThat(log.toString()).contains("127.0.0.1");
     }
 
     @Test

@@ -135,7 +135,7 @@ class PhoneEndToEndTest {
 
         assertThat(gw.get("/inbox", TestGateway.adminBasic()).json()).isEmpty();
         assertThat(gw.services().events().list(gw.admin(), null, null, 100))
-                .anySatisfy(e -> assertThat(e.message()).isEqualTo("webhook signature rejected"));
+                .anySatisfy(e -> assertThat(e.message()).isEqualTo("webhook rejected: bad signature"));
     }
 
     @Test

@@ -45,8 +45,15 @@ public final class GatewayProcess implements AutoCloseable {
      * SMSDESK_* variables (any inherited ones are removed) and waits for the "listening" line.
      */
     public static GatewayProcess start(Path logDir, Map<String, String> smsdeskEnv, String... args) {
-        List<String> command = new ArrayList<>(List.of(javaBinary(),
-                "-cp", testClassPath(), "app.smsdesk.gateway.GatewayMain"));
+        return start(logDir, List.of(), smsdeskEnv, args);
+    }
+
+    /** As {@link #start(Path, Map, String...)}, with options for the JVM (heap size, log level). */
+    public static GatewayProcess start(Path logDir, List<String> jvmOptions, Map<String, String> smsdeskEnv,
+                                       String... args) {
+        List<String> command = new ArrayList<>(List.of(javaBinary()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", testClassPath(), "app.smsdesk.gateway.GatewayMain"));
         command.addAll(List.of(args));
         try {
             Path stderr = Files.createTempFile(logDir, "gateway-", ".log");
@@ -60,6 +67,36 @@ public final class GatewayProcess implements AutoCloseable {
             return p;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What a one-shot run of the launcher (such as {@code --backup}) printed and returned. */
+    public record Exit(int code, String stdout, String stderr) {
+    }
+
+    /** Runs the launcher with {@code args} until it exits by itself (one-shot commands). */
+    public static Exit runToExit(Path logDir, String... args) {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-cp", testClassPath(),
+                "app.smsdesk.gateway.GatewayMain"));
+        command.addAll(List.of(args));
+        try {
+            Path out = Files.createTempFile(logDir, "launcher-", ".out");
+            Path err = Files.createTempFile(logDir, "launcher-", ".err");
+            ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            pb.environment().keySet().removeIf(k -> k.startsWith("SMSDESK_"));
+            Process p = pb.start();
+            if (!p.waitFor(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("the launcher did not exit: " + command);
+            }
+            String stderr = Files.readString(err, StandardCharsets.UTF_8);
+            LeakWatch.capture("launcher output", stderr);
+            return new Exit(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), stderr);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
@@ -129,6 +166,17 @@ public final class GatewayProcess implements AutoCloseable {
         }
     }
 
+    /** The file the gateway's log (standard error) goes to. */
+    public Path logFile() {
+        return stderr;
+    }
+
+    /** {@code kill -9} (on Linux {@link Process#destroyForcibly()} is SIGKILL); returns the exit code. */
+    public int kill(Duration timeout) {
+        process.destroyForcibly();
+        return waitFor(timeout);
+    }
+
     /** Output and log, for assertion messages. */
     public String describe() {
         String log;
@@ -145,6 +193,12 @@ public final class GatewayProcess implements AutoCloseable {
         if (process.isAlive()) {
             process.destroyForcibly();
             waitFor(Duration.ofSeconds(30));
+        }
+        try {
+            LeakWatch.capture("log of gateway process " + process.pid(), Files.readString(stderr,
+                    StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -15,6 +15,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -47,7 +52,39 @@ public final class TestGateway implements AutoCloseable, BeforeAllCallback, Afte
         this.jwtAtStart = jwt;
         if (dataDir != null) {
             this.gateway = Gateway.start(config(jwt));
+            watchSecrets();
         }
+    }
+
+    /** Everything secret this gateway knows goes on the leak watch. */
+    private void watchSecrets() {
+        LeakWatch.watch(PASSWORD);
+        LeakWatch.watch(PRIVATE_TOKEN);
+        LeakWatch.watch(Base64.getEncoder().encodeToString((ADMIN + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        LeakWatch.watch(gateway.privateToken());
+        try {
+            LeakWatch.watch(Files.readString(dataDir.resolve("jwt-hs256.key")).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Hands the event log table to the leak watch (the gateway is closed, the file still there). */
+    private void captureEventLog() {
+        StringBuilder text = new StringBuilder();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("smsdesk.db"));
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT user_id, priority, module, message, context FROM event_log")) {
+            while (rs.next()) {
+                for (int i = 1; i <= 5; i++) {
+                    text.append(rs.getString(i)).append(' ');
+                }
+                text.append('\n');
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the event log of " + dataDir, e);
+        }
+        LeakWatch.capture("event log of " + dataDir.getFileName(), text.toString());
     }
 
     /**
@@ -66,6 +103,7 @@ public final class TestGateway implements AutoCloseable, BeforeAllCallback, Afte
     public void beforeAll(ExtensionContext context) throws IOException {
         dataDir = Files.createTempDirectory("smsdesk-test");
         gateway = Gateway.start(config(jwtAtStart));
+        watchSecrets();
     }
 
     @Override
@@ -99,6 +137,7 @@ public final class TestGateway implements AutoCloseable, BeforeAllCallback, Afte
     public void restart() {
         gateway.close();
         gateway = Gateway.start(config(null));
+        watchSecrets();
     }
 
     public Gateway gateway() {
@@ -199,6 +238,8 @@ public final class TestGateway implements AutoCloseable, BeforeAllCallback, Afte
         if (r.status() != 201) {
             throw new AssertionError("mint failed: " + r);
         }
+        LeakWatch.watch(r.json().path("access_token").asText());
+        LeakWatch.watch(r.json().path("refresh_token").asText());
         return r.json();
     }
 
@@ -218,6 +259,7 @@ public final class TestGateway implements AutoCloseable, BeforeAllCallback, Afte
     @Override
     public void close() {
         gateway.close();
+        captureEventLog();
         if (ownsDir) {
             deleteRecursively(dataDir);
         }

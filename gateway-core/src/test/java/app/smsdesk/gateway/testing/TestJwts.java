@@ -9,10 +9,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.function.Consumer;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
@@ -125,6 +128,23 @@ public final class TestJwts {
         change.accept(payload);
         String encoded = B64URL.encodeToString(payload.toString().getBytes(StandardCharsets.UTF_8));
         return parts[0] + "." + encoded + "." + parts[2];
+    }
+
+    /**
+     * A compact JWS with exactly this header text (any bytes, JSON or not) and payload, HMAC-SHA256-signed with
+     * {@code key}: a token whose only fault is its header.
+     */
+    public static String withRawHeader(String header, String payloadJson, byte[] key) {
+        String signingInput = B64URL.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
+                + B64URL.encodeToString(payloadJson.getBytes(StandardCharsets.UTF_8));
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return signingInput + "." + B64URL.encodeToString(mac.doFinal(
+                    signingInput.getBytes(StandardCharsets.US_ASCII)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static NumericDate seconds(Instant instant) {

@@ -1,5 +1,6 @@
 package app.smsdesk.gateway.testing.phone;
 
+import app.smsdesk.gateway.testing.LeakWatch;
 import app.smsdesk.gateway.testing.phone.PhoneDtos.Message;
 import app.smsdesk.gateway.testing.phone.PhoneDtos.MessagePatch;
 import app.smsdesk.gateway.testing.phone.PhoneDtos.ProcessingState;
@@ -29,13 +30,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
@@ -150,6 +154,9 @@ public final class PhoneSimulator implements AutoCloseable {
         }
     }
 
+    private record UnsentWebhook(String url, String body) {
+    }
+
     private final Config config;
     private final HttpClient http;
     private final String userAgent;
@@ -161,6 +168,9 @@ public final class PhoneSimulator implements AutoCloseable {
     private final List<String> syncFailures = new CopyOnWriteArrayList<>();
     private final List<Consumer<List<Message>>> pullListeners = new CopyOnWriteArrayList<>();
     private final Map<String, List<ProcessingState>> reported = new LinkedHashMap<>();
+    private final Map<String, MessagePatch> unsentReports = new ConcurrentHashMap<>();
+    private final Queue<UnsentWebhook> unsentWebhooks = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger resent = new AtomicInteger();
     private volatile Registration registration;
     private volatile List<PhoneDtos.Webhook> cloudWebhooks = List.of();
     private volatile JsonObject settings = new JsonObject();
@@ -209,6 +219,7 @@ public final class PhoneSimulator implements AutoCloseable {
             throw new IllegalStateException("registration answer lacks id, token or login: " + r.body());
         }
         registration = new Registration(reg.id, reg.token, reg.login, reg.password);
+        LeakWatch.watch(reg.token);
         return registration;
     }
 
@@ -470,17 +481,63 @@ public final class PhoneSimulator implements AutoCloseable {
         }
     }
 
-    /** Sends one PATCH /message with up to 3 attempts; returns the last status. */
+    /**
+     * Sends one PATCH /message with up to 3 attempts; returns the last status, or -1 when the gateway cannot be
+     * reached. A report that does not get through is kept and sent again on the next (re)connect, as the app's
+     * retrying worker does, so a gateway restart loses no state.
+     */
     public int patch(MessagePatch item) {
         String body = PhoneDtos.GSON.toJson(List.of(item));
-        int status = 0;
+        int status = -1;
         for (int attempt = 0; attempt < 3; attempt++) {
-            status = send("PATCH", "/message", bearer(), body).statusCode();
+            try {
+                status = send("PATCH", "/message", bearer(), body).statusCode();
+            } catch (UncheckedIOException e) {
+                status = -1;
+                break;
+            }
             if (status / 100 == 2) {
+                unsentReports.remove(item.id, item);
                 return status;
             }
         }
+        unsentReports.put(item.id, item); // a newer report of a message replaces an older one
         return status;
+    }
+
+    /** Reports and webhooks that have not got through yet. */
+    public int unsent() {
+        return unsentReports.size() + unsentWebhooks.size();
+    }
+
+    /** How many reports and webhooks were sent again after first failing. */
+    public int resent() {
+        return resent.get();
+    }
+
+    /** Sends the reports and webhooks that failed before (called on every stream (re)connect). */
+    public void retryUnsent() {
+        for (MessagePatch p : List.copyOf(unsentReports.values())) {
+            if (unsentReports.get(p.id) != p) {
+                continue;
+            }
+            if (patch(p) / 100 != 2) {
+                return; // still unreachable: keep the rest for the next attempt
+            }
+            resent.incrementAndGet();
+            synchronized (reported) {
+                reported.computeIfAbsent(p.id, k -> new ArrayList<>()).add(p.state);
+                reported.notifyAll();
+            }
+        }
+        for (UnsentWebhook w = unsentWebhooks.peek(); w != null; w = unsentWebhooks.peek()) {
+            int status = postSigned(w.url(), w.body()); // signed again: the app signs at sending time
+            if (status / 100 != 2) {
+                return;
+            }
+            unsentWebhooks.remove(w);
+            resent.incrementAndGet();
+        }
     }
 
     static ProcessingState aggregate(java.util.Collection<ProcessingState> states) {
@@ -566,6 +623,7 @@ public final class PhoneSimulator implements AutoCloseable {
         JsonObject hooks = doc.getAsJsonObject("webhooks");
         if (hooks != null && hooks.has("signing_key") && hooks.get("signing_key").isJsonPrimitive()) {
             signingKey = hooks.get("signing_key").getAsString();
+            LeakWatch.watch(signingKey);
         }
         settings = doc;
         return doc;
@@ -649,12 +707,20 @@ public final class PhoneSimulator implements AutoCloseable {
             envelope.put("event", event);
             envelope.put("deviceId", registration.id());
             envelope.put("payload", payload);
-            statuses.add(postSigned(w.url, PhoneDtos.GSON.toJson(envelope)));
+            String body = PhoneDtos.GSON.toJson(envelope);
+            int status = postSigned(w.url, body);
+            if (status < 0) {
+                unsentWebhooks.add(new UnsentWebhook(w.url, body));
+            }
+            statuses.add(status);
         }
         return statuses;
     }
 
-    /** POSTs a body with the app's signing headers (HMAC-SHA256 over body + timestamp). */
+    /**
+     * POSTs a body with the app's signing headers (HMAC-SHA256 over body + timestamp, signed at sending time);
+     * -1 when the gateway cannot be reached.
+     */
     public int postSigned(String url, String body) {
         String timestamp = Long.toString(config.clock().instant().getEpochSecond());
         String key = signingKeyOverride != null ? signingKeyOverride : signingKey;
@@ -663,7 +729,11 @@ public final class PhoneSimulator implements AutoCloseable {
                 .header("Content-Type", "application/json").header("User-Agent", userAgent)
                 .header("X-Timestamp", timestamp).header("X-Signature", signature)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return execute(req).statusCode();
+        try {
+            return execute(req).statusCode();
+        } catch (UncheckedIOException e) {
+            return -1;
+        }
     }
 
     // ---------------------------------------------------------------- events (SSE)
@@ -675,6 +745,7 @@ public final class PhoneSimulator implements AutoCloseable {
                 this::bearer, config.sseRetry(), new EventStreamClient.Listener() {
                     @Override
                     public void opened() {
+                        later(PhoneSimulator.this::retryUnsent);
                         later(PhoneSimulator.this::syncQuietly); // the app pulls on every (re)connect
                     }
 

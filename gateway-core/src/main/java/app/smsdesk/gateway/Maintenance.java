@@ -1,0 +1,71 @@
+package app.smsdesk.gateway;
+
+import app.smsdesk.gateway.service.BackupService;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The launcher's one-shot commands on a data directory: {@code --backup FILE} (while a gateway may be running on
+ * it) and {@code --restore FILE} (into an empty directory). Both exit without starting a gateway.
+ *
+ * @param backup where to write a backup, or null
+ * @param restore the backup to restore, or null
+ * @param otherArgs the remaining arguments (the usual options)
+ */
+record Maintenance(String backup, String restore, String[] otherArgs) {
+    /** Takes {@code --backup} and {@code --restore} out of the arguments. */
+    static Maintenance of(String[] args) throws GatewayMain.UsageException {
+        String backup = null;
+        String restore = null;
+        List<String> rest = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--backup") || args[i].equals("--restore")) {
+                if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+                    throw new GatewayMain.UsageException(args[i] + " needs a file");
+                }
+                if (args[i].equals("--backup")) {
+                    backup = args[++i];
+                } else {
+                    restore = args[++i];
+                }
+            } else {
+                rest.add(args[i]);
+            }
+        }
+        if (backup != null && restore != null) {
+            throw new GatewayMain.UsageException("use either --backup or --restore");
+        }
+        return new Maintenance(backup, restore, rest.toArray(String[]::new));
+    }
+
+    /** Runs the command on {@code dataDir}; 0 when done, 1 when it failed (the reason goes to {@code err}). */
+    int run(Path dataDir, PrintStream out, PrintStream err) {
+        try {
+            if (backup != null) {
+                BackupService.Summary s = BackupService.forDirectory(dataDir, Gateway.version(), Clock.systemUTC())
+                        .backup(Path.of(backup));
+                out.println("Backup of " + dataDir + " written to " + backup + " (owner-only): " + describe(s));
+                out.println("  It holds the JWT key, the private token and the CA key: keep it as safe as the"
+                        + " data directory.");
+            } else {
+                BackupService.Summary s = BackupService.restore(Path.of(restore), dataDir);
+                out.println("Restored " + restore + " (made " + s.createdAt() + " by " + s.gatewayVersion()
+                        + ") into " + dataDir + ": " + describe(s));
+                out.println("  Start the gateway with --data-dir " + dataDir + "; tokens and phones keep working.");
+            }
+            return 0;
+        } catch (RuntimeException e) { // the launcher reports any failure as a message and an exit code
+            err.println("smsdesk-gateway: " + (backup != null ? "backup" : "restore") + " failed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static String describe(BackupService.Summary s) {
+        return s.counts().get("messages") + " messages, " + s.counts().get("tokens") + " tokens, "
+                + s.counts().get("devices") + " phones, " + s.counts().get("users") + " accounts, "
+                + s.files().size() + " files";
+    }
+}
