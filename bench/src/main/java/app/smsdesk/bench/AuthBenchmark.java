@@ -56,7 +56,7 @@ public class AuthBenchmark {
         }
         authenticator = new Authenticator(new BasicAuthenticator(users, hasher,
                 new LoginThrottle(clock, login -> login, (message, context) -> { }), clock), jwt, revocations,
-                new TokenUsageTracker(), () -> true, clock);
+                new TokenUsageTracker(), () -> true, users::exists, clock);
         Instant now = Instant.now();
         bearer = "Bearer " + jwt.sign(Ids.newId(), "admin", List.of(Scopes.MESSAGES_SEND, Scopes.MESSAGES_READ),
                 null, now, now.plusSeconds(3600));
