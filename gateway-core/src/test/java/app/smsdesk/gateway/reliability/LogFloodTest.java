@@ -29,6 +29,9 @@ class LogFloodTest {
     }
 
     private static List<JsonNode> entries(TestGateway gw, String message) {
+        // Log entries are queued for the writer without waiting; a write behind them commits them too.
+        assertThat(gw.post("/messages", TestGateway.adminBasic(), "{\"phoneNumbers\":[\"+14155552671\"],"
+                + "\"textMessage\":{\"text\":\"barrier\"}}").status()).isEqualTo(202);
         List<JsonNode> out = new ArrayList<>();
         gw.get("/logs?limit=1000", TestGateway.adminBasic()).json().forEach(e -> {
             if (e.path("message").asText().startsWith(message) && e.toString().contains("127.0.0.9")) {
