@@ -223,7 +223,7 @@ public final class HttpGateway implements HttpHandler, AutoCloseable {
         try {
             return authenticator.authenticate(exchange.getRequestHeaders().getFirst("Authorization"), ip);
         } catch (UnauthorizedException e) {
-            events.warn(null, "auth", "authentication failed: " + e.getMessage(),
+            events.warnAbout(ip, null, "auth", "authentication failed: " + e.getMessage(),
                     Map.of("ip", ip, "method", exchange.getRequestMethod().toString(),
                             "path", exchange.getRequestPath()));
             LOG.debug("401 for {} {}: {}", exchange.getRequestMethod(), exchange.getRequestPath(), e.getMessage());

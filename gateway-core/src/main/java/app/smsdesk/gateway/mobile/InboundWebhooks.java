@@ -167,7 +167,7 @@ public final class InboundWebhooks {
     }
 
     private UnauthorizedException reject(String userId, String what, String deviceId, String event, String ip) {
-        log.warn(userId, "webhooks", what, Map.of("deviceId", deviceId, "event", event,
+        log.warnAbout(ip == null ? "" : ip, userId, "webhooks", what, Map.of("deviceId", deviceId, "event", event,
                 "ip", ip == null ? "" : ip));
         return new UnauthorizedException(what);
     }

@@ -96,7 +96,7 @@ public final class PhoneRegistry {
         String ip = r.remoteAddress() == null ? "" : r.remoteAddress();
         Duration wait = limiter.tryAcquire(ip);
         if (!wait.isZero()) {
-            log.warn(null, "devices", "phone registration rate-limited", Map.of("ip", ip));
+            log.warnAbout(ip, null, "devices", "phone registration rate-limited", Map.of("ip", ip));
             throw new TooManyRequestsException("too many registration attempts, try again later", wait);
         }
         String userId;
@@ -104,7 +104,7 @@ public final class PhoneRegistry {
             userId = account(r.authorization(), ip);
         } catch (UnauthorizedException e) {
             limiter.failed(ip);
-            log.warn(null, "devices", "phone registration refused: " + e.getMessage(), Map.of("ip", ip));
+            log.warnAbout(ip, null, "devices", "phone registration refused: " + e.getMessage(), Map.of("ip", ip));
             throw e;
         }
         String name = r.name() == null ? "" : r.name().strip();

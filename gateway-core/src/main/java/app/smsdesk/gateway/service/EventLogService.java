@@ -7,6 +7,7 @@ import app.smsdesk.gateway.store.EventLogStore;
 import app.smsdesk.gateway.store.UserStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -23,11 +24,13 @@ public final class EventLogService {
     private final EventLogStore store;
     private final UserStore users;
     private final Clock clock;
+    private final LogFloodGuard floodGuard;
 
     public EventLogService(EventLogStore store, UserStore users, Clock clock) {
         this.store = store;
         this.users = users;
         this.clock = clock;
+        this.floodGuard = new LogFloodGuard(clock);
     }
 
     public void info(String userId, String module, String message, Map<String, String> context) {
@@ -36,6 +39,24 @@ public final class EventLogService {
 
     public void warn(String userId, String module, String message, Map<String, String> context) {
         append(userId, "WARN", module, message, context);
+    }
+
+    /**
+     * A warning caused by a client at {@code clientAddress} (a failed login, a refused webhook): a flood of them
+     * from one address is thinned out ({@link LogFloodGuard}), and the next entry says how many were left out.
+     */
+    public void warnAbout(String clientAddress, String userId, String module, String message,
+                          Map<String, String> context) {
+        long leftOut = floodGuard.admit(module + " " + clientAddress);
+        if (leftOut < 0) {
+            return;
+        }
+        Map<String, String> ctx = context;
+        if (leftOut > 0) {
+            ctx = new LinkedHashMap<>(context == null ? Map.of() : context);
+            ctx.put("similarLeftOut", String.valueOf(leftOut));
+        }
+        append(userId, "WARN", module, message, ctx);
     }
 
     private void append(String userId, String priority, String module, String message,

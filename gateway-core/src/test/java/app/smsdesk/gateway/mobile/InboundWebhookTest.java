@@ -105,6 +105,9 @@ class InboundWebhookTest {
         post(body, "other-key", now);
         gw.call("POST", url, null, body);
         gw.call("POST", url, null, body, Map.of("X-Timestamp", "soon", "X-Signature", "00"));
+        // Log entries are queued without waiting; a write behind them commits them too.
+        assertThat(gw.post("/webhooks", TestGateway.adminBasic(), "{\"url\":\"https://example.com/barrier\","
+                + "\"event\":\"sms:sent\"}").status()).isEqualTo(201);
 
         JsonNode log = gw.get("/logs?limit=500", TestGateway.adminBasic()).json();
         List<String> messages = log.findValuesAsText("message");

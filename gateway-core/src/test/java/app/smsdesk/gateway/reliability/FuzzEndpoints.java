@@ -44,7 +44,8 @@ final class FuzzEndpoints {
                     + "\"+14155552672\"],\"textMessage\":{\"text\":\"Hello \\u00e9 \\ud83d\\ude00\"},\"simNumber\":1,"
                     + "\"withDeliveryReport\":true,\"priority\":100,\"ttl\":3600,\"isEncrypted\":false,"
                     + "\"deviceId\":\"" + c.phoneId() + "\"}", c -> "?skipPhoneValidation=false&deviceActiveWithin=12"),
-            new Endpoint("send data", "POST", "/message", Auth.API, c -> "{\"phoneNumbers\":[\"+14155552671\"],\"dataMessage\":{\"data\":"
+            new Endpoint("send data", "POST", "/message", Auth.API, c -> "{\"phoneNumbers\":[\"+14155552671\"],"
+                    + "\"dataMessage\":{\"data\":"
                     + "\"AQIDBA==\",\"port\":53739},\"validUntil\":\"2030-01-01T00:00:00.000Z\","
                     + "\"scheduleAt\":\"2029-01-01T00:00:00.000+07:00\"}", c -> ""),
             apiQuery("list", "GET", "/messages", c -> "?limit=10&offset=0&state=Pending&from=2024-01-01T00:00:00.000Z"

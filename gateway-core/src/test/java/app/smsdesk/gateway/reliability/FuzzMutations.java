@@ -50,7 +50,8 @@ final class FuzzMutations {
             new Mutation("unknown fields", 5, (r, rnd) -> tree(r, rnd, (root, n) -> addFields(root, rnd))),
             new Mutation("huge string", 4, (r, rnd) -> tree(r, rnd,
                     (root, n) -> replaceRandom(root, NODES.textNode(bigText(rnd)), rnd))),
-            new Mutation("huge array", 3, (r, rnd) -> tree(r, rnd, (root, n) -> replaceRandom(root, bigArray(rnd), rnd))),
+            new Mutation("huge array", 3, (r, rnd) -> tree(r, rnd,
+                    (root, n) -> replaceRandom(root, bigArray(rnd), rnd))),
             new Mutation("deep nesting", 3, FuzzMutations::deepNesting),
             new Mutation("wrong root", 3, FuzzMutations::wrongRoot),
             new Mutation("truncated", 4, (r, rnd) -> {
@@ -68,7 +69,8 @@ final class FuzzMutations {
                 }
             }),
             new Mutation("empty body", 2, (r, rnd) -> r.body = rnd.nextBoolean() ? new byte[0] : null),
-            new Mutation("unexpected body", 2, (r, rnd) -> r.body = "{\"surprise\":true}".getBytes(StandardCharsets.UTF_8)),
+            new Mutation("unexpected body", 2,
+                    (r, rnd) -> r.body = "{\"surprise\":true}".getBytes(StandardCharsets.UTF_8)),
             new Mutation("content type", 6, (r, rnd) -> {
                 if (rnd.nextInt(4) == 0) {
                     r.headers.removeIf(h -> h[0].equalsIgnoreCase("Content-Type"));
@@ -282,7 +284,8 @@ final class FuzzMutations {
     private static void credentials(FuzzRequest r, Random rnd) {
         String current = r.header("Authorization");
         String[] options = {null, "", "Bearer", "Bearer ", "Basic", "Basic ====", "Digest x", "Bearer a.b.c",
-            "Bearer " + "A".repeat(64 * 1024), current == null ? "Bearer x" : current.substring(0, current.length() / 2),
+            "Bearer " + "A".repeat(64 * 1024),
+            current == null ? "Bearer x" : current.substring(0, current.length() / 2),
             current == null ? "Basic x" : current + current, "Basic " + Base64.getEncoder().encodeToString(
                     ("fuzz" + rnd.nextInt(1000) + ":guess").getBytes(StandardCharsets.UTF_8)),
             "Code 123456", "bearer " + (current == null ? "" : current.replaceFirst("(?i)^bearer ", ""))};

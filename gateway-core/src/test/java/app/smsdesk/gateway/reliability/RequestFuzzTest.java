@@ -203,6 +203,12 @@ class RequestFuzzTest {
             }
         }
         if (a.status() < 0) {
+            if (sound && unreadBodyOverBuffer(r, endpoint)) {
+                // The answer went out, but the gateway closed (as asked) over an upload nobody reads, and the
+                // kernel's reset can destroy the answer on its way. TCP, not a fault of the gateway.
+                add("answer lost to a reset over an unread upload");
+                return;
+            }
             add("no answer (" + (sound ? "sound" : "broken") + " HTTP)");
             if (sound) {
                 failures.add("no answer to " + r.describe() + " -> " + a.body());
@@ -226,6 +232,12 @@ class RequestFuzzTest {
         if (a.status() >= 400 && !sound && a.body().isEmpty()) {
             add("refused by the HTTP parser");
         }
+    }
+
+    /** A body of more than Undertow's first read (16 KiB) that this route never reads, or one refused unread. */
+    private static boolean unreadBodyOverBuffer(FuzzRequest r, FuzzEndpoints.Endpoint endpoint) {
+        return r.body != null && r.body.length > 16 * 1024
+                && (endpoint.body() == null || !r.method.equals(endpoint.method()) || r.credentialsBroken);
     }
 
     private static boolean jsonMessage(RawHttp.Response a) {
