@@ -1,6 +1,6 @@
 package app.smsdesk.desktop;
 
-import app.smsdesk.desktop.testing.MutableClock;
+import app.smsdesk.gateway.testing.MutableClock;
 import app.smsdesk.gateway.Gateway;
 import app.smsdesk.gateway.GatewayConfig;
 import app.smsdesk.gateway.Services;

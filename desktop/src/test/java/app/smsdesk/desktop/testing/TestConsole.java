@@ -1,5 +1,6 @@
 package app.smsdesk.desktop.testing;
 
+import app.smsdesk.gateway.testing.MutableClock;
 import app.smsdesk.desktop.Console;
 import app.smsdesk.desktop.ConsolePreferences;
 import app.smsdesk.desktop.GatewayInfo;
