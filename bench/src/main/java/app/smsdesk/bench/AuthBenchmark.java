@@ -3,6 +3,7 @@ package app.smsdesk.bench;
 import app.smsdesk.gateway.auth.Authenticator;
 import app.smsdesk.gateway.auth.BasicAuthenticator;
 import app.smsdesk.gateway.auth.JwtCodec;
+import app.smsdesk.gateway.auth.LoginThrottle;
 import app.smsdesk.gateway.auth.PasswordHasher;
 import app.smsdesk.gateway.auth.RevocationList;
 import app.smsdesk.gateway.auth.TokenUsageTracker;
@@ -34,6 +35,9 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class AuthBenchmark {
+    /** The client address requests come from (failed Basic logins are throttled per address). */
+    private static final String CLIENT = "127.0.0.1";
+
     private Database db;
     private Authenticator authenticator;
     private String bearer;
@@ -52,14 +56,15 @@ public class AuthBenchmark {
         for (int i = 0; i < 1000; i++) {
             revocations.add(Ids.newId(), Instant.now().plusSeconds(3600));
         }
-        authenticator = new Authenticator(new BasicAuthenticator(users, hasher, clock), jwt, revocations,
-                new TokenUsageTracker(), () -> true, clock);
+        LoginThrottle throttle = new LoginThrottle(clock, login -> login, (message, context) -> { });
+        authenticator = new Authenticator(new BasicAuthenticator(users, hasher, throttle, clock), jwt, revocations,
+                new TokenUsageTracker(), () -> true, users::exists, clock);
         Instant now = Instant.now();
         bearer = "Bearer " + jwt.sign(Ids.newId(), "admin", List.of(Scopes.MESSAGES_SEND, Scopes.MESSAGES_READ),
                 null, now, now.plusSeconds(3600));
         basic = "Basic " + Base64.getEncoder().encodeToString("admin:bench-password-123"
                 .getBytes(StandardCharsets.UTF_8));
-        authenticator.authenticate(basic); // the first call pays bcrypt; the benchmark measures repeats
+        authenticator.authenticate(basic, CLIENT); // the first call pays bcrypt; the benchmark measures repeats
     }
 
     @TearDown
@@ -70,14 +75,14 @@ public class AuthBenchmark {
     /** JWT signature and claims check, in-memory revocation lookup, scope check. */
     @Benchmark
     public boolean jwtVerifyRevocationScope() {
-        Principal p = authenticator.authenticate(bearer);
+        Principal p = authenticator.authenticate(bearer, CLIENT);
         return Scopes.satisfies(p.scopes(), Scopes.MESSAGES_SEND, false);
     }
 
     /** A repeated Basic credential: a SHA-256 and a cache hit, never bcrypt. */
     @Benchmark
     public boolean basicRepeatedCredential() {
-        Principal p = authenticator.authenticate(basic);
+        Principal p = authenticator.authenticate(basic, CLIENT);
         return Scopes.satisfies(p.scopes(), Scopes.MESSAGES_SEND, false);
     }
 }
