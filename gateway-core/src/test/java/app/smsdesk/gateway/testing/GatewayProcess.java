@@ -31,6 +31,7 @@ public final class GatewayProcess implements AutoCloseable {
     private final List<String> lines = new ArrayList<>();
     private final CompletableFuture<Matcher> listening = new CompletableFuture<>();
     private final Thread reader;
+    private boolean logCaptured;
 
     private GatewayProcess(Process process, Path stderr) {
         this.process = process;
@@ -174,7 +175,9 @@ public final class GatewayProcess implements AutoCloseable {
     /** {@code kill -9} (on Linux {@link Process#destroyForcibly()} is SIGKILL); returns the exit code. */
     public int kill(Duration timeout) {
         process.destroyForcibly();
-        return waitFor(timeout);
+        int code = waitFor(timeout);
+        captureLog();
+        return code;
     }
 
     /** Output and log, for assertion messages. */
@@ -194,6 +197,15 @@ public final class GatewayProcess implements AutoCloseable {
             process.destroyForcibly();
             waitFor(Duration.ofSeconds(30));
         }
+        captureLog();
+    }
+
+    /** Hands the log to the leak watch, once. */
+    private void captureLog() {
+        if (logCaptured) {
+            return;
+        }
+        logCaptured = true;
         try {
             LeakWatch.capture("log of gateway process " + process.pid(), Files.readString(stderr,
                     StandardCharsets.UTF_8));
