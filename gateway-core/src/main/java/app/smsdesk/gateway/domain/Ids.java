@@ -22,8 +22,9 @@ public final class Ids {
 
     /**
      * A 21-character id whose first 7 characters encode the time in milliseconds (sortable until the year 2109,
-     * and starting with a letter today), followed by 14 random ones. New rows then append to the id index instead of landing at random B-tree pages, which keeps
-     * durable inserts fast (about twice the throughput of random ids in a measurement on this stack).
+     * and starting with a letter today), followed by 14 random ones. New rows then append to the id index instead
+     * of landing at random B-tree pages, which keeps durable inserts fast (about twice the throughput of random ids
+     * in a measurement on this stack).
      */
     public static String timeOrdered(long epochMillis) {
         char[] out = new char[LENGTH];
