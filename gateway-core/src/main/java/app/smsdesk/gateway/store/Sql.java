@@ -51,10 +51,14 @@ public final class Sql {
         return prepare(c, sql, params).executeUpdate();
     }
 
-    /** Runs an INSERT and returns the new row's INTEGER key. */
+    /** Runs an INSERT and returns the new row's INTEGER key (one statement: {@code RETURNING} the key). */
     public static long insert(Connection c, String sql, Object... params) throws SQLException {
-        prepare(c, sql, params).executeUpdate();
-        return count(c, "SELECT last_insert_rowid()");
+        try (ResultSet rs = prepare(c, sql + " RETURNING rowid", params).executeQuery()) {
+            if (!rs.next()) {
+                throw new SQLException("INSERT returned no key");
+            }
+            return rs.getLong(1);
+        }
     }
 
     /**
