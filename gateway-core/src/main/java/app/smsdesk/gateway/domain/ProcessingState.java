@@ -26,7 +26,10 @@ public enum ProcessingState {
         return this == Pending || this == Cancelling;
     }
 
+    private static final java.util.Map<String, ProcessingState> BY_NAME = Arrays.stream(values())
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(Enum::name, s -> s));
+
     public static Optional<ProcessingState> parse(String name) {
-        return Arrays.stream(values()).filter(s -> s.name().equals(name)).findFirst();
+        return name == null ? Optional.empty() : Optional.ofNullable(BY_NAME.get(name));
     }
 }

@@ -8,7 +8,6 @@ import app.smsdesk.gateway.domain.OutgoingMessage;
 import app.smsdesk.gateway.domain.Page;
 import app.smsdesk.gateway.domain.ProcessingState;
 import app.smsdesk.gateway.domain.RecipientState;
-import com.fasterxml.jackson.core.type.TypeReference;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,7 +57,7 @@ public final class MessageStore {
                         + "state, valid_until, schedule_at, sim_number, with_delivery_report, priority, is_encrypted, "
                         + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 m.id(), m.userId(), deviceRowId, m.content().isText() ? "Text" : "Data", contentJson(m.content()),
-                JsonColumns.write(m.recipients()), statesJson(m.states()), m.state().name(), m.validUntil(),
+                MessageColumns.recipients(m.recipients()), statesJson(m.states()), m.state().name(), m.validUntil(),
                 m.scheduleAt(), m.simNumber(), m.withDeliveryReport(), m.priority(), m.isEncrypted(), m.createdAt(),
                 m.updatedAt());
     }
@@ -198,7 +196,7 @@ public final class MessageStore {
                     OutgoingMessage m = next.get();
                     Sql.update(c, "UPDATE messages SET recipients = ?, states = ?, state = ?, updated_at = ?, "
                                     + "device_id = COALESCE(device_id, ?) WHERE id = ?",
-                            JsonColumns.write(m.recipients()), statesJson(m.states()), m.state().name(),
+                            MessageColumns.recipients(m.recipients()), statesJson(m.states()), m.state().name(),
                             m.updatedAt(), deviceRowId, m.rowId());
                     changed++;
                 }
@@ -273,38 +271,28 @@ public final class MessageStore {
     }
 
     static String contentJson(MessageContent content) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        if (content.isText()) {
-            m.put("text", content.text());
-        } else {
-            m.put("data", content.data());
-            m.put("port", content.port());
-        }
-        return JsonColumns.write(m);
+        return MessageColumns.content(content);
     }
 
     static String statesJson(Map<ProcessingState, Instant> states) {
-        Map<String, Long> out = new LinkedHashMap<>();
-        states.forEach((k, v) -> out.put(k.name(), v.toEpochMilli()));
-        return JsonColumns.write(out);
+        return MessageColumns.states(states);
     }
 
+    /** Reads a row of {@link #SELECT}; by position, in the order of that column list. */
     static OutgoingMessage map(ResultSet rs) throws SQLException {
-        Map<String, Object> content = JsonColumns.read(rs.getString("content"),
-                new TypeReference<Map<String, Object>>() { });
-        MessageContent mc = "Text".equals(rs.getString("type"))
-                ? MessageContent.text((String) content.get("text"))
-                : MessageContent.data((String) content.get("data"), ((Number) content.get("port")).intValue());
-        List<RecipientState> recipients = JsonColumns.read(rs.getString("recipients"),
-                new TypeReference<List<RecipientState>>() { });
-        Map<String, Long> rawStates = JsonColumns.read(rs.getString("states"),
-                new TypeReference<Map<String, Long>>() { });
-        Map<ProcessingState, Instant> states = new EnumMap<>(ProcessingState.class);
-        rawStates.forEach((k, v) -> ProcessingState.parse(k).ifPresent(s -> states.put(s, Instant.ofEpochMilli(v))));
-        return new OutgoingMessage(rs.getLong("id"), rs.getString("ext_id"), rs.getString("user_id"),
-                rs.getString("device_ext_id"), mc, recipients, states, ProcessingState.valueOf(rs.getString("state")),
-                Sql.instant(rs, "valid_until"), Sql.instant(rs, "schedule_at"), Sql.integer(rs, "sim_number"),
-                rs.getInt("with_delivery_report") == 1, rs.getInt("priority"), rs.getInt("is_encrypted") == 1,
-                Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+        MessageContent mc = MessageColumns.content(rs.getString(6));
+        long validUntil = rs.getLong(10);
+        boolean noValidUntil = rs.wasNull();
+        long scheduleAt = rs.getLong(11);
+        boolean noScheduleAt = rs.wasNull();
+        int sim = rs.getInt(12);
+        boolean noSim = rs.wasNull();
+        return new OutgoingMessage(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), mc,
+                MessageColumns.recipients(rs.getString(7)), MessageColumns.states(rs.getString(8)),
+                ProcessingState.valueOf(rs.getString(9)),
+                noValidUntil ? null : Instant.ofEpochMilli(validUntil),
+                noScheduleAt ? null : Instant.ofEpochMilli(scheduleAt),
+                noSim ? null : sim, rs.getInt(13) == 1, rs.getInt(14), rs.getInt(15) == 1,
+                Instant.ofEpochMilli(rs.getLong(16)), Instant.ofEpochMilli(rs.getLong(17)));
     }
 }
