@@ -59,14 +59,29 @@ public final class EventLogService {
         append(userId, "WARN", module, message, ctx);
     }
 
+    /**
+     * An INFO entry for the caller to write in its own transaction, together with the change it records (one
+     * task for the single writer instead of two).
+     */
+    public EventLogStore.Entry infoEntry(String userId, String module, String message, Map<String, String> context) {
+        printRoutine(module, message, context);
+        return new EventLogStore.Entry(userId, "INFO", module, message, context, clock.instant());
+    }
+
+    private void printRoutine(String module, String message, Map<String, String> context) {
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("[{}] {} {}", module, message, context == null ? "" : context);
+        }
+    }
+
     private void append(String userId, String priority, String module, String message,
                         Map<String, String> context) {
         // Routine events (one per accepted message) go to the console log only at DEBUG: printing each one
         // serialises every request on the console stream. Warnings are always printed.
         if ("WARN".equals(priority)) {
             LOG.warn("[{}] {} {}", module, message, context == null ? "" : context);
-        } else if (LOG.isDebugEnabled()) {
-            LOG.debug("[{}] {} {}", module, message, context == null ? "" : context);
+        } else {
+            printRoutine(module, message, context);
         }
         store.append(userId, priority, module, message, context, clock.instant());
     }

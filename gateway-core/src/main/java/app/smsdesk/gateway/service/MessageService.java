@@ -67,10 +67,10 @@ public final class MessageService {
                 v.validUntil(), r.scheduleAt(), r.simNumber(),
                 r.withDeliveryReport() == null || r.withDeliveryReport(),
                 r.priority() == null ? 0 : r.priority(), v.encrypted(), now, now);
-        OutgoingMessage stored = store.insert(message, device.map(Device::rowId).orElse(null));
-        log.info(caller.userId(), "messages", "message accepted", Map.of("messageId", stored.id(),
-                "deviceId", stored.deviceId() == null ? "unassigned" : stored.deviceId(),
-                "recipients", String.valueOf(recipients.size()), "by", caller.actor()));
+        OutgoingMessage stored = store.insert(message, device.map(Device::rowId).orElse(null),
+                log.infoEntry(caller.userId(), "messages", "message accepted", Map.of("messageId", message.id(),
+                        "deviceId", message.deviceId() == null ? "unassigned" : message.deviceId(),
+                        "recipients", String.valueOf(recipients.size()), "by", caller.actor())));
         DeviceEvent enqueued = DeviceEvent.of(DeviceEvent.MESSAGE_ENQUEUED);
         if (device.isPresent()) {
             events.publish(device.get(), enqueued);

@@ -1,6 +1,8 @@
 package app.smsdesk.gateway.store;
 
 import app.smsdesk.gateway.domain.LogEntry;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,12 +16,25 @@ public final class EventLogStore {
         this.db = db;
     }
 
+    /** An entry to write in the caller's own transaction (see {@link #insert}). */
+    public record Entry(String userId, String priority, String module, String message, Map<String, String> context,
+                        Instant at) {
+    }
+
     /** Queues an entry for the next group commit; logging never makes a request wait for the disk. */
     public void append(String userId, String priority, String module, String message, Map<String, String> context,
                        Instant at) {
+        Entry entry = new Entry(userId, priority, module, message, context, at);
+        db.writeBookkeepingAsync(c -> insert(c, entry));
+    }
+
+    /** Writes {@code entry} in the caller's transaction (a change and its log line commit together). */
+    static int insert(Connection c, Entry entry) throws SQLException {
+        Map<String, String> context = entry.context();
         String ctx = context == null || context.isEmpty() ? null : JsonColumns.write(context);
-        db.writeBookkeepingAsync(c -> Sql.update(c, "INSERT INTO event_log (user_id, priority, module, message, context, "
-                + "created_at) VALUES (?, ?, ?, ?, ?, ?)", userId, priority, module, message, ctx, at));
+        return Sql.update(c, "INSERT INTO event_log (user_id, priority, module, message, context, created_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", entry.userId(), entry.priority(), entry.module(), entry.message(), ctx,
+                entry.at());
     }
 
     /**

@@ -38,9 +38,18 @@ public final class MessageStore {
 
     /** Stores a new message durably; a duplicate public id of the account is a 409. */
     public OutgoingMessage insert(OutgoingMessage m, Long deviceRowId) {
+        return insert(m, deviceRowId, null);
+    }
+
+    /** The same, with the event log line that records it written in the same transaction ({@code log} may be null). */
+    public OutgoingMessage insert(OutgoingMessage m, Long deviceRowId, EventLogStore.Entry log) {
         long rowId = db.write(c -> {
             try {
-                return insert(c, m, deviceRowId);
+                long id = insert(c, m, deviceRowId);
+                if (log != null) {
+                    EventLogStore.insert(c, log);
+                }
+                return id;
             } catch (SQLException e) {
                 if (Sql.isUniqueViolation(e)) {
                     throw new ConflictException("message with the same ID already exists");
