@@ -27,6 +27,19 @@ final class MessageColumns {
     }
 
     static MessageContent content(String json) {
+        return content(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    static List<RecipientState> recipients(String json) {
+        return recipients(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    static Map<ProcessingState, Instant> states(String json) {
+        return states(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The column's UTF-8 bytes as stored: reading them skips building a String only to parse it. */
+    static MessageContent content(byte[] json) {
         String text = null;
         String data = null;
         Integer port = null;
@@ -48,7 +61,7 @@ final class MessageColumns {
         return text != null ? MessageContent.text(text) : MessageContent.data(data, port == null ? 0 : port);
     }
 
-    static List<RecipientState> recipients(String json) {
+    static List<RecipientState> recipients(byte[] json) {
         List<RecipientState> out = new ArrayList<>(1);
         try (JsonParser p = JSON.createParser(json)) {
             expect(p.nextToken(), JsonToken.START_ARRAY);
@@ -76,7 +89,7 @@ final class MessageColumns {
     }
 
     /** State name → epoch milliseconds; names this version does not know are skipped. */
-    static Map<ProcessingState, Instant> states(String json) {
+    static Map<ProcessingState, Instant> states(byte[] json) {
         Map<ProcessingState, Instant> out = new EnumMap<>(ProcessingState.class);
         try (JsonParser p = JSON.createParser(json)) {
             expect(p.nextToken(), JsonToken.START_OBJECT);

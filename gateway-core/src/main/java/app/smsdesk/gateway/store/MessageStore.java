@@ -22,8 +22,11 @@ import java.util.function.Function;
 
 /** Outgoing messages; recipients and the state history are JSON columns of the message row. */
 public final class MessageStore {
+    /** Stands for NULL in the nullable INTEGER columns of {@link #SELECT} (saves a wasNull() call per column). */
+    private static final long NONE = Long.MIN_VALUE;
     static final String SELECT = "SELECT m.id, m.ext_id, m.user_id, d.ext_id AS device_ext_id, m.type, m.content, "
-            + "m.recipients, m.states, m.state, m.valid_until, m.schedule_at, m.sim_number, m.with_delivery_report, "
+            + "m.recipients, m.states, m.state, IFNULL(m.valid_until, " + NONE + "), IFNULL(m.schedule_at, " + NONE
+            + "), IFNULL(m.sim_number, " + NONE + "), m.with_delivery_report, "
             + "m.priority, m.is_encrypted, m.created_at, m.updated_at FROM messages m "
             + "LEFT JOIN devices d ON d.id = m.device_id ";
 
@@ -289,19 +292,15 @@ public final class MessageStore {
 
     /** Reads a row of {@link #SELECT}; by position, in the order of that column list. */
     static OutgoingMessage map(ResultSet rs) throws SQLException {
-        MessageContent mc = MessageColumns.content(rs.getString(6));
         long validUntil = rs.getLong(10);
-        boolean noValidUntil = rs.wasNull();
         long scheduleAt = rs.getLong(11);
-        boolean noScheduleAt = rs.wasNull();
-        int sim = rs.getInt(12);
-        boolean noSim = rs.wasNull();
-        return new OutgoingMessage(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), mc,
-                MessageColumns.recipients(rs.getString(7)), MessageColumns.states(rs.getString(8)),
-                ProcessingState.valueOf(rs.getString(9)),
-                noValidUntil ? null : Instant.ofEpochMilli(validUntil),
-                noScheduleAt ? null : Instant.ofEpochMilli(scheduleAt),
-                noSim ? null : sim, rs.getInt(13) == 1, rs.getInt(14), rs.getInt(15) == 1,
+        long sim = rs.getLong(12);
+        return new OutgoingMessage(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                MessageColumns.content(rs.getBytes(6)), MessageColumns.recipients(rs.getBytes(7)),
+                MessageColumns.states(rs.getBytes(8)), ProcessingState.valueOf(rs.getString(9)),
+                validUntil == NONE ? null : Instant.ofEpochMilli(validUntil),
+                scheduleAt == NONE ? null : Instant.ofEpochMilli(scheduleAt),
+                sim == NONE ? null : (int) sim, rs.getInt(13) == 1, rs.getInt(14), rs.getInt(15) == 1,
                 Instant.ofEpochMilli(rs.getLong(16)), Instant.ofEpochMilli(rs.getLong(17)));
     }
 }
