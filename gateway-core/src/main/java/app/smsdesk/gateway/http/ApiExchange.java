@@ -17,9 +17,6 @@ import java.time.Duration;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import org.xnio.IoUtils;
-import org.xnio.XnioExecutor;
 
 /** One request as handlers see it: principal, path and query parameters, JSON body in, JSON out. */
 public final class ApiExchange {
@@ -128,8 +125,7 @@ public final class ApiExchange {
         long deadline = System.nanoTime() + allowed.toNanos();
         // A client that stops sending would block this worker in read() until the connection's idle timeout:
         // closing the connection at the deadline ends that read.
-        XnioExecutor.Key watchdog = exchange.getIoThread().executeAfter(
-                () -> IoUtils.safeClose(exchange.getConnection()), allowed.toMillis(), TimeUnit.MILLISECONDS);
+        BodyReadWatchdog.watch(exchange, allowed);
         try (InputStream in = exchange.getInputStream()) {
             reserve(Math.max(declared, 0));
             ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 256);
@@ -154,7 +150,7 @@ public final class ApiExchange {
             // The client went away or stopped sending: its problem, not a server error.
             throw new ValidationException("request body: could not be read (the connection closed or stalled)");
         } finally {
-            watchdog.remove();
+            BodyReadWatchdog.done(exchange);
         }
     }
 

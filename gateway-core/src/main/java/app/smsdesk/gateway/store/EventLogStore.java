@@ -25,16 +25,21 @@ public final class EventLogStore {
     public void append(String userId, String priority, String module, String message, Map<String, String> context,
                        Instant at) {
         Entry entry = new Entry(userId, priority, module, message, context, at);
-        db.writeBookkeepingAsync(c -> insert(c, entry));
+        String ctx = contextJson(entry);
+        db.writeBookkeepingAsync(c -> insert(c, entry, ctx));
+    }
+
+    /** The entry's context as stored (encode it before handing the write to the writer thread). */
+    static String contextJson(Entry entry) {
+        Map<String, String> context = entry.context();
+        return context == null || context.isEmpty() ? null : JsonColumns.write(context);
     }
 
     /** Writes {@code entry} in the caller's transaction (a change and its log line commit together). */
-    static int insert(Connection c, Entry entry) throws SQLException {
-        Map<String, String> context = entry.context();
-        String ctx = context == null || context.isEmpty() ? null : JsonColumns.write(context);
+    static int insert(Connection c, Entry entry, String contextJson) throws SQLException {
         return Sql.update(c, "INSERT INTO event_log (user_id, priority, module, message, context, created_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", entry.userId(), entry.priority(), entry.module(), entry.message(), ctx,
-                entry.at());
+                + "VALUES (?, ?, ?, ?, ?, ?)", entry.userId(), entry.priority(), entry.module(), entry.message(),
+                contextJson, entry.at());
     }
 
     /**

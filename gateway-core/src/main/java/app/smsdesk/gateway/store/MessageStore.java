@@ -46,11 +46,14 @@ public final class MessageStore {
 
     /** The same, with the event log line that records it written in the same transaction ({@code log} may be null). */
     public OutgoingMessage insert(OutgoingMessage m, Long deviceRowId, EventLogStore.Entry log) {
+        // Encoded here, on the caller's thread: the single writer only binds and steps.
+        Object[] row = row(m, deviceRowId);
+        String logContext = log == null ? null : EventLogStore.contextJson(log);
         long rowId = db.write(c -> {
             try {
-                long id = insert(c, m, deviceRowId);
+                long id = Sql.insert(c, INSERT, row);
                 if (log != null) {
-                    EventLogStore.insert(c, log);
+                    EventLogStore.insert(c, log, logContext);
                 }
                 return id;
             } catch (SQLException e) {
@@ -63,15 +66,20 @@ public final class MessageStore {
         return withRowId(m, rowId);
     }
 
+    private static final String INSERT = "INSERT INTO messages (ext_id, user_id, device_id, type, content, "
+            + "recipients, states, state, valid_until, schedule_at, sim_number, with_delivery_report, priority, "
+            + "is_encrypted, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     /** Inserts in the caller's transaction (the benchmark's bulk loader uses this too). */
     public static long insert(Connection c, OutgoingMessage m, Long deviceRowId) throws SQLException {
-        return Sql.insert(c, "INSERT INTO messages (ext_id, user_id, device_id, type, content, recipients, states, "
-                        + "state, valid_until, schedule_at, sim_number, with_delivery_report, priority, is_encrypted, "
-                        + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                m.id(), m.userId(), deviceRowId, m.content().isText() ? "Text" : "Data", contentJson(m.content()),
-                MessageColumns.recipients(m.recipients()), statesJson(m.states()), m.state().name(), m.validUntil(),
-                m.scheduleAt(), m.simNumber(), m.withDeliveryReport(), m.priority(), m.isEncrypted(), m.createdAt(),
-                m.updatedAt());
+        return Sql.insert(c, INSERT, row(m, deviceRowId));
+    }
+
+    private static Object[] row(OutgoingMessage m, Long deviceRowId) {
+        return new Object[] {m.id(), m.userId(), deviceRowId, m.content().isText() ? "Text" : "Data",
+            contentJson(m.content()), MessageColumns.recipients(m.recipients()), statesJson(m.states()),
+            m.state().name(), m.validUntil(), m.scheduleAt(), m.simNumber(), m.withDeliveryReport(), m.priority(),
+            m.isEncrypted(), m.createdAt(), m.updatedAt()};
     }
 
     public Optional<OutgoingMessage> find(String userId, String extId) {
