@@ -78,6 +78,21 @@ public final class BasicAuthenticator {
         return login;
     }
 
+    /** Whether these {@code Basic} credentials (without the scheme) passed recently, so checking them skips bcrypt. */
+    public boolean isRemembered(String encoded) {
+        try {
+            String decoded = new String(Base64.getDecoder().decode(encoded.strip()), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            if (colon < 0) {
+                return false;
+            }
+            CachedLogin cached = cache.get(cacheKey(decoded.substring(0, colon), decoded.substring(colon + 1)));
+            return cached != null && cached.expiresAt() > clock.millis();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** Drops cached logins of an account (after a password change). */
     public void forget(String userId) {
         cache.values().removeIf(c -> c.userId().equals(userId));

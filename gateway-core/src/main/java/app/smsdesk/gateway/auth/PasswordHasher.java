@@ -14,8 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * addresses cannot take the CPU from everything else; past that a check is refused with 503.
  */
 public final class PasswordHasher {
-    /** Fewer than the HTTP read threads, so that waiting checks can never occupy all of them. */
-    static final int MAX_WAITING = 8;
+    static final int MAX_WAITING = 32;
     static final Duration MAX_WAIT = Duration.ofSeconds(5);
 
     private final int cost;

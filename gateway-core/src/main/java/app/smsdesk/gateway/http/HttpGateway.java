@@ -34,6 +34,8 @@ public final class HttpGateway implements HttpHandler, AutoCloseable {
      * time: more threads than the database has readers only time-slice the CPU and stretch the slowest answers.
      */
     static final int READ_THREADS = 16;
+    /** Threads for page reads (lists); fewer, so that a burst of them queues instead of time-slicing the CPU. */
+    static final int PAGE_THREADS = 4;
     private static final java.util.regex.Pattern REPEATED_SLASHES = java.util.regex.Pattern.compile("/{2,}");
 
     /**
@@ -70,6 +72,7 @@ public final class HttpGateway implements HttpHandler, AutoCloseable {
     private Limits limits = Limits.defaults();
     private Undertow server;
     private java.util.concurrent.ExecutorService readPool;
+    private java.util.concurrent.ExecutorService pagePool;
     private int port;
     private int httpsPort = -1;
 
@@ -118,7 +121,8 @@ public final class HttpGateway implements HttpHandler, AutoCloseable {
             builder.addHttpsListener(httpsPort, host, tls);
         }
         server = builder.build();
-        readPool = readPool();
+        readPool = pool("http-read-", READ_THREADS);
+        pagePool = pool("http-page-", PAGE_THREADS);
         server.start();
         this.port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
         if (tls != null) {
@@ -140,10 +144,10 @@ public final class HttpGateway implements HttpHandler, AutoCloseable {
         return httpsPort;
     }
 
-    private static java.util.concurrent.ExecutorService readPool() {
+    private static java.util.concurrent.ExecutorService pool(String name, int threads) {
         java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
-        return java.util.concurrent.Executors.newFixedThreadPool(READ_THREADS, r -> {
-            Thread t = new Thread(r, "http-read-" + n.incrementAndGet());
+        return java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, name + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
@@ -155,14 +159,19 @@ public final class HttpGateway implements HttpHandler, AutoCloseable {
             server.stop();
             server = null;
             readPool.shutdownNow();
+            pagePool.shutdownNow();
         }
     }
 
     @Override
     public void handleRequest(HttpServerExchange exchange) {
         if (exchange.isInIoThread()) {
-            if (exchange.getRequestMethod().equalToString("GET")) {
-                exchange.dispatch(readPool, this);
+            // Reads run on their own small pools, unless a password must be checked first (bcrypt takes 70 ms and
+            // has its own bounds on the large pool).
+            String authorization = exchange.getRequestHeaders().getFirst(io.undertow.util.Headers.AUTHORIZATION);
+            boolean cheapAuth = authenticator == null || authenticator.isCheap(authorization);
+            if (exchange.getRequestMethod().equalToString("GET") && cheapAuth) {
+                exchange.dispatch(isPageRead(exchange) ? pagePool : readPool, this);
             } else {
                 exchange.dispatch(this);
             }
@@ -173,6 +182,22 @@ public final class HttpGateway implements HttpHandler, AutoCloseable {
             dispatch(exchange);
         } catch (Throwable t) {
             ErrorMapper.write(exchange, t);
+        }
+    }
+
+    /** Whether a GET is for a third-party page read (found on the I/O thread; routing again later is cheap). */
+    private boolean isPageRead(HttpServerExchange exchange) {
+        try {
+            String path = normalize(UrlDecoding.path(exchange.getRequestPath()));
+            for (String prefix : THIRD_PARTY_PREFIXES) {
+                if (path.startsWith(prefix + "/")) {
+                    Route route = thirdParty.match("GET", path.substring(prefix.length())).route();
+                    return route != null && route.isPageRead();
+                }
+            }
+            return false;
+        } catch (RuntimeException e) {
+            return false; // a malformed path: the worker answers it
         }
     }
 

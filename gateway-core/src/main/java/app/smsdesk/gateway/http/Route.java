@@ -34,6 +34,19 @@ public record Route(String method, String path, Auth auth, String scope, ApiHand
         }
     }
 
+    /** Scopes of the reads that return a page of rows (messages, inbox, logs, token inventory). */
+    private static final java.util.Set<String> PAGE_SCOPES = java.util.Set.of(
+            app.smsdesk.gateway.domain.Scopes.MESSAGES_LIST, app.smsdesk.gateway.domain.Scopes.INBOX_LIST,
+            app.smsdesk.gateway.domain.Scopes.LOGS_READ, app.smsdesk.gateway.domain.Scopes.TOKENS_MANAGE);
+
+    /**
+     * A read that returns a page of rows: it costs tens of times a point read and runs on its own few threads, so
+     * that a burst of them cannot crowd out point reads and the phones' polls.
+     */
+    boolean isPageRead() {
+        return method.equals("GET") && PAGE_SCOPES.contains(scope);
+    }
+
     static Route open(String method, String path, ApiHandler handler) {
         return new Route(method, path, Auth.NONE, null, handler);
     }
