@@ -98,6 +98,8 @@ public final class Gateway implements AutoCloseable {
         GatewayConfig config = this.config;
         DataDir dir = new DataDir(config.dataDir());
         this.db = new Database(dir.databaseFile());
+        // Point reads are answered on the HTTP I/O threads (HttpGateway), which must never wait for a reader.
+        db.giveOwnReaderTo(t -> t instanceof org.xnio.XnioIoThread);
         try {
             this.certificates = config.httpsPort() == GatewayConfig.HTTPS_OFF ? null
                     : LocalCertificates.open(dir, config.clock());

@@ -170,8 +170,11 @@ public final class HttpGateway implements HttpHandler, AutoCloseable {
             // has its own bounds on the large pool).
             String authorization = exchange.getRequestHeaders().getFirst(io.undertow.util.Headers.AUTHORIZATION);
             boolean cheapAuth = authenticator == null || authenticator.isCheap(authorization);
-            if (exchange.getRequestMethod().equalToString("GET") && cheapAuth) {
-                exchange.dispatch(isPageRead(exchange) ? pagePool : readPool, this);
+            Route route = exchange.getRequestMethod().equalToString("GET") && cheapAuth ? getRoute(exchange) : null;
+            if (route != null && route.isPointRead()) {
+                answerOnIoThread(exchange);
+            } else if (exchange.getRequestMethod().equalToString("GET") && cheapAuth) {
+                exchange.dispatch(route != null && route.isPageRead() ? pagePool : readPool, this);
             } else {
                 exchange.dispatch(this);
             }
@@ -185,19 +188,31 @@ public final class HttpGateway implements HttpHandler, AutoCloseable {
         }
     }
 
-    /** Whether a GET is for a third-party page read (found on the I/O thread; routing again later is cheap). */
-    private boolean isPageRead(HttpServerExchange exchange) {
+    /** The third-party route of a GET, found on the I/O thread (routing again later is cheap); else null. */
+    private Route getRoute(HttpServerExchange exchange) {
         try {
             String path = normalize(UrlDecoding.path(exchange.getRequestPath()));
             for (String prefix : THIRD_PARTY_PREFIXES) {
                 if (path.startsWith(prefix + "/")) {
-                    Route route = thirdParty.match("GET", path.substring(prefix.length())).route();
-                    return route != null && route.isPageRead();
+                    return thirdParty.match("GET", path.substring(prefix.length())).route();
                 }
             }
-            return false;
+            return null;
         } catch (RuntimeException e) {
-            return false; // a malformed path: the worker answers it
+            return null; // a malformed path: a worker answers it
+        }
+    }
+
+    /**
+     * Runs a point read where it arrived, in non-blocking mode: the credentials are cheap to check (no bcrypt), the
+     * database gives this thread a reader of its own (see {@code Database.giveOwnReaderTo}), and the answer goes out
+     * through the non-blocking sender.
+     */
+    private void answerOnIoThread(HttpServerExchange exchange) {
+        try {
+            dispatch(exchange);
+        } catch (Throwable t) {
+            ErrorMapper.write(exchange, t);
         }
     }
 

@@ -44,7 +44,15 @@ public record Route(String method, String path, Auth auth, String scope, ApiHand
      * that a burst of them cannot crowd out point reads and the phones' polls.
      */
     boolean isPageRead() {
-        return method.equals("GET") && PAGE_SCOPES.contains(scope);
+        return method.equals("GET") && scope != null && PAGE_SCOPES.contains(scope);
+    }
+
+    /**
+     * A read of one row by its key (a message by id): microseconds of work, answered on the I/O thread without the
+     * hand-over to a read thread and back, which cost more than the read itself.
+     */
+    boolean isPointRead() {
+        return method.equals("GET") && app.smsdesk.gateway.domain.Scopes.MESSAGES_READ.equals(scope);
     }
 
     static Route open(String method, String path, ApiHandler handler) {

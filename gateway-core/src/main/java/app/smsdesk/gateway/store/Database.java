@@ -34,6 +34,9 @@ public final class Database implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
     private final List<Connection> allReaders = new ArrayList<>();
+    /** Threads that must never wait for a pooled reader (event-loop threads): each gets a connection of its own. */
+    private volatile java.util.function.Predicate<Thread> ownReader = t -> false;
+    private final ThreadLocal<Connection> threadReader = new ThreadLocal<>();
 
     public Database(Path file) {
         this.url = "jdbc:sqlite:" + file.toAbsolutePath();
@@ -167,8 +170,23 @@ public final class Database implements AutoCloseable {
         return version.get();
     }
 
-    /** Runs {@code work} on a pooled read-only connection. */
+    /**
+     * Gives the threads {@code which} accepts a read-only connection each, opened on their first read, instead of
+     * a pooled one they might have to wait for (threads that serve many connections must not block).
+     */
+    public void giveOwnReaderTo(java.util.function.Predicate<Thread> which) {
+        this.ownReader = which;
+    }
+
+    /** Runs {@code work} on a pooled read-only connection (or the calling thread's own, see {@link #giveOwnReaderTo}). */
     public <T> T read(SqlFunction<T> work) {
+        if (ownReader.test(Thread.currentThread())) {
+            try {
+                return work.apply(threadReader());
+            } catch (SQLException e) {
+                throw new StoreException("database read failed", e);
+            }
+        }
         Connection c;
         try {
             c = readers.take();
@@ -183,6 +201,18 @@ public final class Database implements AutoCloseable {
         } finally {
             readers.add(c);
         }
+    }
+
+    private Connection threadReader() throws SQLException {
+        Connection c = threadReader.get();
+        if (c == null) {
+            c = open(true);
+            synchronized (allReaders) {
+                allReaders.add(c);
+            }
+            threadReader.set(c);
+        }
+        return c;
     }
 
     /** True when a trivial query answers; used by the health check. */
@@ -201,8 +231,10 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         writer.close();
-        for (Connection c : allReaders) {
-            closeQuietly(c);
+        synchronized (allReaders) {
+            for (Connection c : allReaders) {
+                closeQuietly(c);
+            }
         }
         closeQuietly(writeConnection);
     }

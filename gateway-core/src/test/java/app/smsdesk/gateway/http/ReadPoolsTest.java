@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Which threads run which requests: page reads on their own few threads, other reads on the read threads, writes
+ * Which threads run which requests: point reads on the I/O thread, page reads on their own few threads, writes
  * and reads that need a password check (bcrypt) on the large worker pool.
  */
 class ReadPoolsTest {
@@ -57,6 +57,7 @@ class ReadPoolsTest {
         ApiHandler thread = ex -> ex.json(200, Map.of("thread", Thread.currentThread().getName()));
         server = new HttpGateway(List.of(Route.api("GET", "/messages", Scopes.MESSAGES_LIST, thread),
                 Route.api("GET", "/messages/{id}", Scopes.MESSAGES_READ, thread),
+                Route.api("GET", "/devices", Scopes.DEVICES_LIST, thread),
                 Route.api("POST", "/messages", Scopes.MESSAGES_SEND, thread)), List.of(), auth, null);
         server.start("127.0.0.1", 0);
         Instant now = clock.instant();
@@ -81,8 +82,10 @@ class ReadPoolsTest {
     @Test
     void pageReadsPointReadsAndWritesRunOnTheirOwnThreads() throws Exception {
         assertThat(threadOf("GET", "/messages", bearer)).startsWith("http-page-");
-        assertThat(threadOf("GET", "/messages/abc", bearer)).startsWith("http-read-");
-        assertThat(threadOf("POST", "/messages", bearer)).doesNotStartWith("http-");
+        assertThat(threadOf("GET", "/messages/abc", bearer)).as("a point read, answered where it arrived")
+                .contains("I/O");
+        assertThat(threadOf("GET", "/devices", bearer)).startsWith("http-read-");
+        assertThat(threadOf("POST", "/messages", bearer)).doesNotStartWith("http-").doesNotContain("I/O");
     }
 
     @Test
