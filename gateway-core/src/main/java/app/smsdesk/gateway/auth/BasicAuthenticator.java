@@ -40,17 +40,26 @@ public final class BasicAuthenticator {
      * and returns the login.
      */
     public String authenticate(String encoded, String clientAddress) {
+        Credentials c = decode(encoded);
+        if (c == null) {
+            throw new UnauthorizedException("malformed Basic credentials");
+        }
+        return check(c.login(), c.password(), clientAddress);
+    }
+
+    private record Credentials(String login, String password) {
+    }
+
+    /** {@code base64(login:password)}, or null when malformed. */
+    private static Credentials decode(String encoded) {
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(encoded.strip()), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new UnauthorizedException("malformed Basic credentials");
+            return null;
         }
         int colon = decoded.indexOf(':');
-        if (colon < 0) {
-            throw new UnauthorizedException("malformed Basic credentials");
-        }
-        return check(decoded.substring(0, colon), decoded.substring(colon + 1), clientAddress);
+        return colon < 0 ? null : new Credentials(decoded.substring(0, colon), decoded.substring(colon + 1));
     }
 
     /**
@@ -80,17 +89,9 @@ public final class BasicAuthenticator {
 
     /** Whether these {@code Basic} credentials (without the scheme) passed recently, so checking them skips bcrypt. */
     public boolean isRemembered(String encoded) {
-        try {
-            String decoded = new String(Base64.getDecoder().decode(encoded.strip()), StandardCharsets.UTF_8);
-            int colon = decoded.indexOf(':');
-            if (colon < 0) {
-                return false;
-            }
-            CachedLogin cached = cache.get(cacheKey(decoded.substring(0, colon), decoded.substring(colon + 1)));
-            return cached != null && cached.expiresAt() > clock.millis();
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        Credentials c = decode(encoded);
+        CachedLogin cached = c == null ? null : cache.get(cacheKey(c.login(), c.password()));
+        return cached != null && cached.expiresAt() > clock.millis();
     }
 
     /** Drops cached logins of an account (after a password change). */

@@ -166,18 +166,7 @@ public final class HttpGateway implements HttpHandler, AutoCloseable {
     @Override
     public void handleRequest(HttpServerExchange exchange) {
         if (exchange.isInIoThread()) {
-            // Reads run on their own small pools, unless a password must be checked first (bcrypt takes 70 ms and
-            // has its own bounds on the large pool).
-            String authorization = exchange.getRequestHeaders().getFirst(io.undertow.util.Headers.AUTHORIZATION);
-            boolean cheapAuth = authenticator == null || authenticator.isCheap(authorization);
-            Route route = exchange.getRequestMethod().equalToString("GET") && cheapAuth ? getRoute(exchange) : null;
-            if (route != null && route.isPointRead()) {
-                answerOnIoThread(exchange);
-            } else if (exchange.getRequestMethod().equalToString("GET") && cheapAuth) {
-                exchange.dispatch(route != null && route.isPageRead() ? pagePool : readPool, this);
-            } else {
-                exchange.dispatch(this);
-            }
+            runWhereTheRouteSays(exchange);
             return;
         }
         exchange.startBlocking();
@@ -188,24 +177,52 @@ public final class HttpGateway implements HttpHandler, AutoCloseable {
         }
     }
 
-    /** The third-party route of a GET, found on the I/O thread (routing again later is cheap); else null. */
-    private Route getRoute(HttpServerExchange exchange) {
+    /**
+     * On the I/O thread: a GET whose credentials are cheap to check (no bcrypt, which takes 70 ms and has its own
+     * bounds on the worker pool) runs where its route says ({@link Route.Threads}); everything else goes to the
+     * workers. The route found here is kept on the exchange, so it is not looked up twice.
+     */
+    private void runWhereTheRouteSays(HttpServerExchange exchange) {
+        String authorization = exchange.getRequestHeaders().getFirst(io.undertow.util.Headers.AUTHORIZATION);
+        if (!exchange.getRequestMethod().equalToString("GET")
+                || (authenticator != null && !authenticator.isCheap(authorization))) {
+            exchange.dispatch(this);
+            return;
+        }
+        Router.Match match = thirdPartyGet(exchange);
+        Route.Threads threads = match == null || match.route() == null ? Route.Threads.DEFAULT
+                : match.route().threads();
+        if (match != null) {
+            exchange.putAttachment(THIRD_PARTY_GET, match);
+        }
+        switch (threads) {
+            case POINT_READ -> answerOnIoThread(exchange);
+            case PAGE_READ -> exchange.dispatch(pagePool, this);
+            default -> exchange.dispatch(readPool, this);
+        }
+    }
+
+    private static final io.undertow.util.AttachmentKey<Router.Match> THIRD_PARTY_GET =
+            io.undertow.util.AttachmentKey.create(Router.Match.class);
+
+    /** The routing of a third-party GET; null for other paths and for a malformed one (a worker answers it). */
+    private Router.Match thirdPartyGet(HttpServerExchange exchange) {
         try {
             String path = normalize(UrlDecoding.path(exchange.getRequestPath()));
             for (String prefix : THIRD_PARTY_PREFIXES) {
-                if (path.startsWith(prefix + "/")) {
-                    return thirdParty.match("GET", path.substring(prefix.length())).route();
+                if (path.equals(prefix) || path.startsWith(prefix + "/")) {
+                    return thirdParty.match("GET", path.substring(prefix.length()));
                 }
             }
             return null;
         } catch (RuntimeException e) {
-            return null; // a malformed path: a worker answers it
+            return null;
         }
     }
 
     /**
-     * Runs a point read where it arrived, in non-blocking mode: the credentials are cheap to check (no bcrypt), the
-     * database gives this thread a reader of its own (see {@code Database.giveOwnReaderTo}), and the answer goes out
+     * Runs a point read where it arrived, in non-blocking mode: the credentials are cheap to check, the database
+     * gives this thread a reader of its own (see {@code Database.giveOwnReaderTo}), and the answer goes out
      * through the non-blocking sender.
      */
     private void answerOnIoThread(HttpServerExchange exchange) {
@@ -241,7 +258,8 @@ public final class HttpGateway implements HttpHandler, AutoCloseable {
     }
 
     private void dispatchThirdParty(HttpServerExchange exchange, String method, String path) throws Exception {
-        Router.Match match = thirdParty.match(method, path);
+        Router.Match routed = exchange.removeAttachment(THIRD_PARTY_GET); // found on the I/O thread
+        Router.Match match = routed != null ? routed : thirdParty.match(method, path);
         Route route = match.route();
         if (route != null && route.auth() != Route.Auth.API) {
             route.handler().handle(new ApiExchange(exchange, match.params(), null));

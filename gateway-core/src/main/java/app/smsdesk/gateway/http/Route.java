@@ -10,8 +10,9 @@ import java.util.Objects;
  * @param auth how the caller is identified
  * @param scope required scope for {@link Auth#API} routes, else null
  * @param handler the endpoint
+ * @param threads where the request runs (see {@link Threads})
  */
-public record Route(String method, String path, Auth auth, String scope, ApiHandler handler) {
+public record Route(String method, String path, Auth auth, String scope, ApiHandler handler, Threads threads) {
     /** How a route identifies its caller. */
     public enum Auth {
         /** No credentials (health). */
@@ -24,50 +25,51 @@ public record Route(String method, String path, Auth auth, String scope, ApiHand
         DEVICE
     }
 
+    /** Where a request runs; only GETs with cheap credentials leave the worker pool (see HttpGateway). */
+    public enum Threads {
+        /** Writes, and anything not below: the large worker pool (waiting for the group commit is cheap there). */
+        DEFAULT,
+        /**
+         * A read of one row by its key: answered on the I/O thread that received it, without the hand-over to a
+         * read thread and back, which cost more than the read itself.
+         */
+        POINT_READ,
+        /**
+         * A read that returns a page of rows (tens of times a point read): a few threads of its own, so that a
+         * burst of them cannot crowd out point reads and the phones' polls.
+         */
+        PAGE_READ
+    }
+
     public Route {
         Objects.requireNonNull(method);
         Objects.requireNonNull(path);
         Objects.requireNonNull(auth);
         Objects.requireNonNull(handler);
+        Objects.requireNonNull(threads);
         if (auth == Auth.API && scope == null) {
             throw new IllegalArgumentException("API route without scope: " + method + " " + path);
         }
     }
 
-    /** Scopes of the reads that return a page of rows (messages, inbox, logs, token inventory). */
-    private static final java.util.Set<String> PAGE_SCOPES = java.util.Set.of(
-            app.smsdesk.gateway.domain.Scopes.MESSAGES_LIST, app.smsdesk.gateway.domain.Scopes.INBOX_LIST,
-            app.smsdesk.gateway.domain.Scopes.LOGS_READ, app.smsdesk.gateway.domain.Scopes.TOKENS_MANAGE);
-
-    /**
-     * A read that returns a page of rows: it costs tens of times a point read and runs on its own few threads, so
-     * that a burst of them cannot crowd out point reads and the phones' polls.
-     */
-    boolean isPageRead() {
-        return method.equals("GET") && scope != null && PAGE_SCOPES.contains(scope);
-    }
-
-    /**
-     * A read of one row by its key (a message by id): microseconds of work, answered on the I/O thread without the
-     * hand-over to a read thread and back, which cost more than the read itself.
-     */
-    boolean isPointRead() {
-        return method.equals("GET") && app.smsdesk.gateway.domain.Scopes.MESSAGES_READ.equals(scope);
+    /** The same route, run on {@code threads}. */
+    Route on(Threads threads) {
+        return new Route(method, path, auth, scope, handler, threads);
     }
 
     static Route open(String method, String path, ApiHandler handler) {
-        return new Route(method, path, Auth.NONE, null, handler);
+        return new Route(method, path, Auth.NONE, null, handler, Threads.DEFAULT);
     }
 
     static Route api(String method, String path, String scope, ApiHandler handler) {
-        return new Route(method, path, Auth.API, scope, handler);
+        return new Route(method, path, Auth.API, scope, handler, Threads.DEFAULT);
     }
 
     static Route device(String method, String path, ApiHandler handler) {
-        return new Route(method, path, Auth.DEVICE, null, handler);
+        return new Route(method, path, Auth.DEVICE, null, handler, Threads.DEFAULT);
     }
 
     static Route self(String method, String path, String describedScope, ApiHandler handler) {
-        return new Route(method, path, Auth.SELF, describedScope, handler);
+        return new Route(method, path, Auth.SELF, describedScope, handler, Threads.DEFAULT);
     }
 }

@@ -1,6 +1,8 @@
 package app.smsdesk.gateway.http;
 
 import static app.smsdesk.gateway.domain.Scopes.DEVICES_DELETE;
+import static app.smsdesk.gateway.http.Route.Threads.PAGE_READ;
+import static app.smsdesk.gateway.http.Route.Threads.POINT_READ;
 import static app.smsdesk.gateway.domain.Scopes.DEVICES_LIST;
 import static app.smsdesk.gateway.domain.Scopes.INBOX_LIST;
 import static app.smsdesk.gateway.domain.Scopes.INBOX_REFRESH;
@@ -43,10 +45,10 @@ public final class RouteTable {
                 api("POST", "/auth/token", TOKENS_MANAGE, h.tokens()::mint),
                 self("POST", "/auth/token/refresh", TOKENS_REFRESH, h.tokens()::refresh), // exact, JWT only
                 api("DELETE", "/auth/token/{jti}", TOKENS_MANAGE, h.tokens()::revoke),
-                api("GET", "/auth/tokens", TOKENS_MANAGE, h.tokens()::inventory), // SMSDesk extension
+                api("GET", "/auth/tokens", TOKENS_MANAGE, h.tokens()::inventory).on(PAGE_READ), // SMSDesk extension
 
                 api("POST", "/inbox/export", MESSAGES_EXPORT, h.inbox()::export), // client-ts calls this path
-                api("GET", "/inbox", INBOX_LIST, h.inbox()::list),
+                api("GET", "/inbox", INBOX_LIST, h.inbox()::list).on(PAGE_READ),
                 api("POST", "/inbox/refresh", INBOX_REFRESH, h.inbox()::refresh),
 
                 api("GET", "/webhooks", WEBHOOKS_LIST, h.webhooks()::list),
@@ -57,13 +59,13 @@ public final class RouteTable {
                 api("PATCH", "/settings", SETTINGS_WRITE, h.settings()::patch),
                 api("PUT", "/settings", SETTINGS_WRITE, h.settings()::replace),
 
-                api("GET", "/logs", LOGS_READ, h.logs()::list)));
+                api("GET", "/logs", LOGS_READ, h.logs()::list).on(PAGE_READ)));
         for (String base : List.of("/messages", "/message")) { // "/message" is the legacy alias
             r.addAll(List.of(
                     api("POST", base, MESSAGES_SEND, h.messages()::send),
-                    api("GET", base, MESSAGES_LIST, h.messages()::list),
+                    api("GET", base, MESSAGES_LIST, h.messages()::list).on(PAGE_READ),
                     api("POST", base + "/inbox/export", MESSAGES_EXPORT, h.inbox()::export), // deprecated
-                    api("GET", base + "/{id}", MESSAGES_READ, h.messages()::get),
+                    api("GET", base + "/{id}", MESSAGES_READ, h.messages()::get).on(POINT_READ),
                     api("DELETE", base + "/{id}", MESSAGES_CANCEL, h.messages()::cancel)));
         }
         for (String base : List.of("/devices", "/device")) { // "/device" is the legacy alias

@@ -55,8 +55,9 @@ class ReadPoolsTest {
                 new LoginThrottle(clock, login -> login, (message, context) -> { }), clock), jwt,
                 new RevocationList(clock), new TokenUsageTracker(), () -> true, users::exists, clock);
         ApiHandler thread = ex -> ex.json(200, Map.of("thread", Thread.currentThread().getName()));
-        server = new HttpGateway(List.of(Route.api("GET", "/messages", Scopes.MESSAGES_LIST, thread),
-                Route.api("GET", "/messages/{id}", Scopes.MESSAGES_READ, thread),
+        server = new HttpGateway(List.of(
+                Route.api("GET", "/messages", Scopes.MESSAGES_LIST, thread).on(Route.Threads.PAGE_READ),
+                Route.api("GET", "/messages/{id}", Scopes.MESSAGES_READ, thread).on(Route.Threads.POINT_READ),
                 Route.api("GET", "/devices", Scopes.DEVICES_LIST, thread),
                 Route.api("POST", "/messages", Scopes.MESSAGES_SEND, thread)), List.of(), auth, null);
         server.start("127.0.0.1", 0);
