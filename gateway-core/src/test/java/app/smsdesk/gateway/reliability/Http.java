@@ -1,9 +1,9 @@
 package app.smsdesk.gateway.reliability;
 
 import app.smsdesk.gateway.testing.HttpResult;
+import app.smsdesk.gateway.testing.JsonRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,15 +18,7 @@ final class Http {
     /** Sends a request; an {@link IOException} means the gateway could not be reached or went away. */
     HttpResult send(String method, String url, String authorization, String body, Map<String, String> headers)
             throws IOException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (authorization != null) {
-            b.header("Authorization", authorization);
-        }
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-        }
+        HttpRequest.Builder b = JsonRequest.builder(method, url, authorization, body);
         headers.forEach(b::header);
         try {
             HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());

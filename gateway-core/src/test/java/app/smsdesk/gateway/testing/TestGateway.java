@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -196,15 +195,7 @@ public final class TestGateway implements AutoCloseable, BeforeAllCallback, Afte
                            Map<String, String> headers) {
         String url = path.startsWith("http") ? path : path.startsWith("//") ? baseUrl() + path.substring(1)
                 : api() + path;
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (authorization != null) {
-            b.header("Authorization", authorization);
-        }
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-        }
+        HttpRequest.Builder b = JsonRequest.builder(method, url, authorization, body);
         headers.forEach(b::header);
         try {
             return wrap(client.send(b.build(), HttpResponse.BodyHandlers.ofString()));

@@ -860,17 +860,8 @@ public final class PhoneSimulator implements AutoCloseable {
 
     /** Any call with the app's headers (path relative to the base URL); for edge-case tests. */
     public HttpResponse<String> send(String method, String path, String authorization, String body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(config.baseUrl() + path))
-                .timeout(Duration.ofSeconds(30)).header("User-Agent", userAgent)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (authorization != null) {
-            b.header("Authorization", authorization);
-        }
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-        }
-        return execute(b.build());
+        return execute(app.smsdesk.gateway.testing.JsonRequest.builder(method, config.baseUrl() + path,
+                authorization, body).header("User-Agent", userAgent).build());
     }
 
     private HttpResponse<String> execute(HttpRequest req) {
