@@ -26,18 +26,6 @@ final class MessageColumns {
     private MessageColumns() {
     }
 
-    static MessageContent content(String json) {
-        return content(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-
-    static List<RecipientState> recipients(String json) {
-        return recipients(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-
-    static Map<ProcessingState, Instant> states(String json) {
-        return states(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-
     /** The column's UTF-8 bytes as stored: reading them skips building a String only to parse it. */
     static MessageContent content(byte[] json) {
         String text = null;

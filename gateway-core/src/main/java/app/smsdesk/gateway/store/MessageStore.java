@@ -1,13 +1,11 @@
 package app.smsdesk.gateway.store;
 
 import app.smsdesk.gateway.domain.ConflictException;
-import app.smsdesk.gateway.domain.MessageContent;
 import app.smsdesk.gateway.domain.MessageQuery;
 import app.smsdesk.gateway.domain.NotFoundException;
 import app.smsdesk.gateway.domain.OutgoingMessage;
 import app.smsdesk.gateway.domain.Page;
 import app.smsdesk.gateway.domain.ProcessingState;
-import app.smsdesk.gateway.domain.RecipientState;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -77,9 +75,9 @@ public final class MessageStore {
 
     private static Object[] row(OutgoingMessage m, Long deviceRowId) {
         return new Object[] {m.id(), m.userId(), deviceRowId, m.content().isText() ? "Text" : "Data",
-            contentJson(m.content()), MessageColumns.recipients(m.recipients()), statesJson(m.states()),
-            m.state().name(), m.validUntil(), m.scheduleAt(), m.simNumber(), m.withDeliveryReport(), m.priority(),
-            m.isEncrypted(), m.createdAt(), m.updatedAt()};
+            MessageColumns.content(m.content()), MessageColumns.recipients(m.recipients()),
+            MessageColumns.states(m.states()), m.state().name(), m.validUntil(), m.scheduleAt(), m.simNumber(),
+            m.withDeliveryReport(), m.priority(), m.isEncrypted(), m.createdAt(), m.updatedAt()};
     }
 
     public Optional<OutgoingMessage> find(String userId, String extId) {
@@ -216,8 +214,8 @@ public final class MessageStore {
                     OutgoingMessage m = next.get();
                     Sql.update(c, "UPDATE messages SET recipients = ?, states = ?, state = ?, updated_at = ?, "
                                     + "device_id = COALESCE(device_id, ?) WHERE id = ?",
-                            MessageColumns.recipients(m.recipients()), statesJson(m.states()), m.state().name(),
-                            m.updatedAt(), deviceRowId, m.rowId());
+                            MessageColumns.recipients(m.recipients()), MessageColumns.states(m.states()),
+                            m.state().name(), m.updatedAt(), deviceRowId, m.rowId());
                     changed++;
                 }
             }
@@ -288,14 +286,6 @@ public final class MessageStore {
         return new OutgoingMessage(rowId, m.id(), m.userId(), m.deviceId(), m.content(), m.recipients(), m.states(),
                 m.state(), m.validUntil(), m.scheduleAt(), m.simNumber(), m.withDeliveryReport(), m.priority(),
                 m.isEncrypted(), m.createdAt(), m.updatedAt());
-    }
-
-    static String contentJson(MessageContent content) {
-        return MessageColumns.content(content);
-    }
-
-    static String statesJson(Map<ProcessingState, Instant> states) {
-        return MessageColumns.states(states);
     }
 
     /** Reads a row of {@link #SELECT}; by position, in the order of that column list. */
