@@ -36,7 +36,10 @@ public final class GatewaySettingsService {
                 "jwtEnabled", String.valueOf(options.jwtEnabled()),
                 "defaultTokenTtlSeconds", String.valueOf(options.defaultTokenTtl().toSeconds()),
                 "maxTokenTtlSeconds", String.valueOf(options.maxTokenTtl().toSeconds()),
-                "defaultRegion", options.defaultRegion()));
+                "defaultRegion", options.defaultRegion(),
+                "phoneApproval", String.valueOf(options.phoneApproval()),
+                "logRetentionDays", String.valueOf(options.logRetentionDays()),
+                "logRetentionEntries", String.valueOf(options.logRetentionEntries())));
         return options;
     }
 
@@ -48,7 +51,10 @@ public final class GatewaySettingsService {
                 seconds(kv, "tokens.max_ttl_seconds", d.maxTokenTtl()),
                 seconds(kv, "tokens.refresh_ttl_seconds", d.refreshTokenTtl()),
                 kv.getOrDefault("phones.default_region", d.defaultRegion()),
-                Integer.parseInt(kv.getOrDefault("messages.retention_days", String.valueOf(d.messageRetentionDays()))));
+                Integer.parseInt(kv.getOrDefault("messages.retention_days", String.valueOf(d.messageRetentionDays()))),
+                Boolean.parseBoolean(kv.getOrDefault("phones.approval", String.valueOf(d.phoneApproval()))),
+                Integer.parseInt(kv.getOrDefault("logs.retention_days", String.valueOf(d.logRetentionDays()))),
+                Integer.parseInt(kv.getOrDefault("logs.retention_entries", String.valueOf(d.logRetentionEntries()))));
     }
 
     private static Duration seconds(Map<String, String> kv, String key, Duration fallback) {
@@ -64,6 +70,9 @@ public final class GatewaySettingsService {
         m.put("tokens.refresh_ttl_seconds", String.valueOf(o.refreshTokenTtl().toSeconds()));
         m.put("phones.default_region", o.defaultRegion());
         m.put("messages.retention_days", String.valueOf(o.messageRetentionDays()));
+        m.put("phones.approval", String.valueOf(o.phoneApproval()));
+        m.put("logs.retention_days", String.valueOf(o.logRetentionDays()));
+        m.put("logs.retention_entries", String.valueOf(o.logRetentionEntries()));
         return m;
     }
 

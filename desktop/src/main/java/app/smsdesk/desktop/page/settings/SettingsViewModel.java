@@ -187,7 +187,8 @@ public final class SettingsViewModel extends ViewModel {
         Duration refresh = Duration.ofHours(Math.round(Double.parseDouble(refreshTtlDays.get().strip()) * 24));
         String r = region.get() == null ? "" : region.get().strip().toUpperCase(java.util.Locale.ROOT);
         return new GatewayOptions(jwtEnabled.get(), def, max, refresh, r,
-                Integer.parseInt(retentionDays.get().strip()));
+                Integer.parseInt(retentionDays.get().strip()), loadedOptions.phoneApproval(),
+                loadedOptions.logRetentionDays(), loadedOptions.logRetentionEntries());
     }
 
     /** The document with every form field (empty ones as null, so phones fall back to their defaults). */

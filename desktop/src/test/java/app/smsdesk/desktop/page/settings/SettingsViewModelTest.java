@@ -78,7 +78,7 @@ class SettingsViewModelTest {
 
     @Test
     void gatewayOptionsAreValidatedAndSaved() {
-        assertThat(settings.maxTtlDaysProperty().get()).isEqualTo("365");
+        assertThat(settings.maxTtlDaysProperty().get()).isEqualTo("30");
         assertThat(settings.defaultTtlHoursProperty().get()).isEqualTo("1");
 
         settings.regionProperty().set("Germany");

@@ -84,13 +84,13 @@ class TokensViewModelTest {
 
         dialog.scope(Scopes.LOGS_READ).set(true);
         dialog.ttlUnitProperty().set(NewTokenViewModel.TtlUnit.DAYS);
-        dialog.ttlAmountProperty().set(366);
+        dialog.ttlAmountProperty().set(31);
         assertThat(dialog.canMintProperty().get()).isFalse();
-        assertThat(dialog.problemProperty().get()).contains("at most 365 days");
+        assertThat(dialog.problemProperty().get()).contains("at most 30 days");
 
-        dialog.ttlAmountProperty().set(365);
+        dialog.ttlAmountProperty().set(30);
         assertThat(dialog.canMintProperty().get()).isTrue();
-        assertThat(dialog.ttlHintProperty().get()).isEqualTo("Up to 365 days");
+        assertThat(dialog.ttlHintProperty().get()).isEqualTo("Up to 30 days");
     }
 
     @Test
