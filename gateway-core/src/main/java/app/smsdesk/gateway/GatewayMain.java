@@ -24,6 +24,8 @@ public final class GatewayMain {
               --jwt on|off       enable or disable JWT tokens (stored as a setting)
               --backup FILE      write a backup of the data directory to FILE and exit; works while
                                  the gateway runs (FILE holds keys and tokens: keep it safe)
+              --with-ca-key      with --backup: include the local CA's signing key, so that a restored
+                                 gateway can renew its HTTPS certificate for the paired phones
               --restore FILE     restore a backup into the data directory, which must be empty or
                                  absent, and exit; then start the gateway on it
               --help             show this help

@@ -8,21 +8,25 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The launcher's one-shot commands on a data directory: {@code --backup FILE} (while a gateway may be running on
- * it) and {@code --restore FILE} (into an empty directory). Both exit without starting a gateway.
+ * The launcher's one-shot commands on a data directory: {@code --backup FILE [--with-ca-key]} (while a gateway
+ * may be running on it) and {@code --restore FILE} (into an empty directory). Both exit without starting a gateway.
  *
  * @param backup where to write a backup, or null
  * @param restore the backup to restore, or null
+ * @param withCaKey whether the backup includes the local CA's signing key
  * @param otherArgs the remaining arguments (the usual options)
  */
-record Maintenance(String backup, String restore, String[] otherArgs) {
+record Maintenance(String backup, String restore, boolean withCaKey, String[] otherArgs) {
     /** Takes {@code --backup} and {@code --restore} out of the arguments. */
     static Maintenance of(String[] args) throws GatewayMain.UsageException {
         String backup = null;
         String restore = null;
+        boolean withCaKey = false;
         List<String> rest = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--backup") || args[i].equals("--restore")) {
+            if (args[i].equals("--with-ca-key")) {
+                withCaKey = true;
+            } else if (args[i].equals("--backup") || args[i].equals("--restore")) {
                 if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
                     throw new GatewayMain.UsageException(args[i] + " needs a file");
                 }
@@ -38,7 +42,10 @@ record Maintenance(String backup, String restore, String[] otherArgs) {
         if (backup != null && restore != null) {
             throw new GatewayMain.UsageException("use either --backup or --restore");
         }
-        return new Maintenance(backup, restore, rest.toArray(String[]::new));
+        if (withCaKey && backup == null) {
+            throw new GatewayMain.UsageException("--with-ca-key goes with --backup");
+        }
+        return new Maintenance(backup, restore, withCaKey, rest.toArray(String[]::new));
     }
 
     /** Runs the command on {@code dataDir}; 0 when done, 1 when it failed (the reason goes to {@code err}). */
@@ -46,10 +53,15 @@ record Maintenance(String backup, String restore, String[] otherArgs) {
         try {
             if (backup != null) {
                 BackupService.Summary s = BackupService.forDirectory(dataDir, Gateway.version(), Clock.systemUTC())
-                        .backup(Path.of(backup));
+                        .backup(Path.of(backup), withCaKey);
                 out.println("Backup of " + dataDir + " written to " + backup + " (owner-only): " + describe(s));
-                out.println("  It holds the JWT key, the private token and the CA key: keep it as safe as the"
-                        + " data directory.");
+                out.println("  It holds the JWT key and the private token" + (withCaKey ? " and the CA's signing key"
+                        : "") + ": keep it as safe as the data directory.");
+                if (!withCaKey) {
+                    out.println("  The CA's signing key is not in it (add --with-ca-key to include it): a gateway"
+                            + " restored from it serves its HTTPS certificate until that expires or the computer's"
+                            + " addresses change, then phones must install a new CA.");
+                }
             } else {
                 BackupService.Summary s = BackupService.restore(Path.of(restore), dataDir);
                 out.println("Restored " + restore + " (made " + s.createdAt() + " by " + s.gatewayVersion()

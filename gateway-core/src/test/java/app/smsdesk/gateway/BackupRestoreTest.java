@@ -93,7 +93,7 @@ class BackupRestoreTest {
         load.start();
         online = source.services().backups().backup(tmp.resolve("online.zip"));
         cli = GatewayProcess.runToExit(tmp, "--data-dir", tmp.resolve("source").toString(),
-                "--backup", tmp.resolve("cli.zip").toString());
+                "--backup", tmp.resolve("cli.zip").toString(), "--with-ca-key");
         sending.set(false);
         load.join();
     }
@@ -118,12 +118,20 @@ class BackupRestoreTest {
         assertThat(perms(tmp.resolve("cli.zip"))).isEqualTo("rw-------");
         assertThat(cli.code()).as(cli.stderr()).isZero();
         assertThat(cli.stdout()).contains("Backup of", "written to", "phones").doesNotContain(privateToken);
-        assertThat(online.files()).contains("smsdesk.db", "jwt-hs256.key", "private-token", "tls-ca-key.pem",
-                "tls-ca-cert.pem", "tls-server-key.pem", "tls-server-cert.pem");
+        assertThat(online.files()).contains("smsdesk.db", "jwt-hs256.key", "private-token", "tls-ca-cert.pem",
+                "tls-issuer-cert.pem", "tls-server-key.pem", "tls-server-cert.pem")
+                .as("the CA's signing key only when asked for").doesNotContain("tls-issuer-key.pem");
+        assertThat(zipEntries(tmp.resolve("cli.zip"))).contains("tls-issuer-key.pem");
         assertThat(online.counts().get("messages")).isGreaterThanOrEqualTo(21);
         assertThat(source.get("/logs", adminBasic()).body()).contains("backup written");
         try (Stream<Path> left = Files.list(tmp)) {
             assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".smsdesk-backup"));
+        }
+    }
+
+    private static List<String> zipEntries(Path zip) throws IOException {
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zip.toFile())) {
+            return z.stream().map(java.util.zip.ZipEntry::getName).toList();
         }
     }
 

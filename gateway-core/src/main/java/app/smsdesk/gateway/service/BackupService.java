@@ -4,6 +4,7 @@ import app.smsdesk.gateway.domain.ConflictException;
 import app.smsdesk.gateway.domain.ValidationException;
 import app.smsdesk.gateway.store.DataDir;
 import app.smsdesk.gateway.store.DatabaseBackup;
+import app.smsdesk.gateway.tls.LocalCertificates;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -36,13 +38,22 @@ import java.util.zip.ZipOutputStream;
 /**
  * Backup and restore of a data directory. A backup is one owner-only zip: a consistent copy of the database made
  * while the gateway runs ({@code VACUUM INTO}), the key and token files (JWT key, private token, CA and server
- * certificate and keys), and a manifest with a SHA-256 of each. Restoring it into an empty directory brings back
+ * certificates, the server key, and the CA's signing key only when asked for), and a manifest with the size and
+ * SHA-256 of each. Restoring it into an empty directory brings back
  * accounts, tokens (and their revocations), phones, messages, webhooks, settings and the event log; phones keep
  * working, since the CA, the device tokens and the JWT key come back with them.
  */
 public final class BackupService {
     static final String MANIFEST = "backup.properties";
     static final int FORMAT = 1;
+    /** Every file a backup may hold, and so every file a restore may write. */
+    static final Set<String> RESTORABLE = Set.of(DataDir.DATABASE, "jwt-hs256.key", "private-token",
+            "tls-ca-key.pem", "tls-ca-cert.pem", "tls-issuer-key.pem", "tls-issuer-cert.pem", "tls-server-key.pem",
+            "tls-server-cert.pem");
+    /** A key, token or certificate file is a few hundred bytes. */
+    static final long MAX_SECRET_BYTES = 64 * 1024;
+    /** A restore leaves this much disk space free. */
+    static final long DISK_RESERVE_BYTES = 64L << 20;
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     /**
@@ -85,11 +96,21 @@ public final class BackupService {
         return new BackupService(new DataDir(dataDir), () -> { }, null, version, clock);
     }
 
-    /** Writes a backup to {@code target} (replacing it atomically), readable by the owner only. */
+    /**
+     * Writes a backup to {@code target} (replacing it atomically), readable by the owner only, without the CA's
+     * private key (see {@link #backup(Path, boolean)}).
+     */
     public Summary backup(Path target) {
-        if (target.toAbsolutePath().normalize().startsWith(dir.root())) {
-            throw new ValidationException("write the backup outside the data directory " + dir.root());
-        }
+        return backup(target, false);
+    }
+
+    /**
+     * Writes a backup to {@code target}; with {@code includeCaKey} it also holds the CA's private key, so that a
+     * restored gateway can issue new server certificates that paired phones still trust. Without it, the restored
+     * gateway serves the backed-up server certificate while it lasts and then needs a new CA (phones pair again).
+     */
+    public Summary backup(Path target, boolean includeCaKey) {
+        refuseInsideDataDir(target);
         beforeBackup.run();
         Path parent = target.toAbsolutePath().getParent();
         Path work = null;
@@ -100,7 +121,11 @@ public final class BackupService {
             DatabaseBackup.snapshot(dir.databaseFile(), db);
             Map<String, Long> counts = DatabaseBackup.describe(db);
             List<Path> files = new ArrayList<>(List.of(db));
-            files.addAll(dir.secretFiles());
+            dir.secretFiles().stream()
+                    .filter(f -> RESTORABLE.contains(f.getFileName().toString()))
+                    .filter(f -> includeCaKey
+                            || !LocalCertificates.SIGNING_KEY_FILES.contains(f.getFileName().toString()))
+                    .forEach(files::add);
             Instant now = clock.instant();
             Path zip = work.resolve("backup.zip");
             writeZip(zip, files, manifest(files, counts, now));
@@ -121,6 +146,11 @@ public final class BackupService {
     /**
      * Restores a backup into {@code dataDir}, which must be empty or absent; checks every file's checksum and
      * the database's integrity, and leaves nothing behind when either fails.
+     *
+     * <p>The manifest is read first and decides what is written: only the files a backup can hold
+     * ({@link #RESTORABLE}), each listed in the manifest, none larger than the manifest says (or, for backups
+     * without sizes, than {@link #MAX_SECRET_BYTES} for a key file and the free disk space for the database).
+     * So a crafted archive cannot plant other files in the data directory or fill the disk before it is refused.
      */
     public static Summary restore(Path backup, Path dataDir) {
         if (Files.exists(dataDir) && !isEmptyDirectory(dataDir)) {
@@ -128,20 +158,25 @@ public final class BackupService {
         }
         DataDir dir = new DataDir(dataDir);
         try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(backup))) {
-            Properties manifest = null;
+            ZipEntry first = zip.getNextEntry();
+            if (first == null || !first.getName().equals(MANIFEST)) {
+                throw new ValidationException("not an SMSDesk backup: it must start with its manifest");
+            }
+            Properties manifest = new Properties();
+            manifest.load(new ByteArrayInputStream(new BoundedInputStream(zip, MAX_SECRET_BYTES, MANIFEST)
+                    .readAllBytes()));
+            Map<String, Long> allowed = listedFiles(manifest, dataDir);
             Map<String, String> sums = new LinkedHashMap<>();
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
                 String name = e.getName();
-                if (name.equals(MANIFEST) && manifest == null) {
-                    manifest = new Properties();
-                    manifest.load(new ByteArrayInputStream(zip.readAllBytes()));
-                } else if (DataDir.SAFE_NAME.matcher(name).matches() && !sums.containsKey(name)) {
-                    DigestInputStream in = new DigestInputStream(zip, sha256());
-                    dir.writeFile(name, in);
-                    sums.put(name, HexFormat.of().formatHex(in.getMessageDigest().digest()));
-                } else {
-                    throw new ValidationException("not an SMSDesk backup: unexpected entry '" + name + "'");
+                if (!allowed.containsKey(name) || sums.containsKey(name)) {
+                    throw new ValidationException("not an SMSDesk backup: unexpected entry '"
+                            + (name.length() > 100 ? name.substring(0, 100) + "…" : name) + "'");
                 }
+                DigestInputStream in = new DigestInputStream(new BoundedInputStream(zip, allowed.get(name), name),
+                        sha256());
+                dir.writeFile(name, in);
+                sums.put(name, HexFormat.of().formatHex(in.getMessageDigest().digest()));
             }
             verify(manifest, sums);
             List<String> integrity = DatabaseBackup.integrityCheck(dataDir.resolve(DataDir.DATABASE));
@@ -160,21 +195,73 @@ public final class BackupService {
         }
     }
 
-    private static void verify(Properties manifest, Map<String, String> sums) {
-        if (manifest == null || !String.valueOf(FORMAT).equals(manifest.getProperty("format"))) {
+    /** The files the manifest lists, each with the most bytes it may have; refuses any other name. */
+    private static Map<String, Long> listedFiles(Properties manifest, Path dataDir) throws IOException {
+        if (!String.valueOf(FORMAT).equals(manifest.getProperty("format"))) {
             throw new ValidationException("not an SMSDesk backup (no manifest of format " + FORMAT + ")");
         }
+        long diskRoom = Math.max(0, Files.getFileStore(dataDir).getUsableSpace() - DISK_RESERVE_BYTES);
+        Map<String, Long> files = new LinkedHashMap<>();
+        for (String key : manifest.stringPropertyNames()) {
+            if (!key.startsWith("sha256.")) {
+                continue;
+            }
+            String name = key.substring(7);
+            if (!RESTORABLE.contains(name)) {
+                throw new ValidationException("not an SMSDesk backup: it lists '"
+                        + (name.length() > 100 ? name.substring(0, 100) + "…" : name)
+                        + "', which is no file of a data directory");
+            }
+            long bound = name.equals(DataDir.DATABASE) ? diskRoom : MAX_SECRET_BYTES;
+            String size = manifest.getProperty("size." + name);
+            if (size != null) {
+                long declared = parseSize(size, name);
+                if (declared > bound) {
+                    throw new ValidationException(name.equals(DataDir.DATABASE)
+                            ? "not enough disk space to restore a database of " + declared + " bytes"
+                            : "the backup is damaged: " + name + " is too large");
+                }
+                bound = declared;
+            }
+            files.put(name, bound);
+        }
+        return files;
+    }
+
+    private static long parseSize(String size, String name) {
+        try {
+            long v = Long.parseLong(size);
+            if (v >= 0) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new ValidationException("the backup is damaged: the size of " + name + " is not a number");
+    }
+
+    /** Compares real paths: a target reached through a symbolic link into the data directory is inside it. */
+    private void refuseInsideDataDir(Path target) {
+        Path parent = target.toAbsolutePath().normalize().getParent();
+        try {
+            Path realParent = parent == null ? null : parent.toRealPath();
+            Path realRoot = dir.root().toRealPath();
+            if (realParent == null || realParent.startsWith(realRoot) || Files.isDirectory(target)) {
+                throw new ValidationException("write the backup to a file outside the data directory "
+                        + dir.root());
+            }
+        } catch (IOException e) {
+            throw new ValidationException("cannot write the backup to " + target + ": its folder does not exist");
+        }
+    }
+
+    private static void verify(Properties manifest, Map<String, String> sums) {
         if (!sums.containsKey(DataDir.DATABASE)) {
             throw new ValidationException("the backup holds no database");
         }
         for (String key : manifest.stringPropertyNames()) {
             if (key.startsWith("sha256.") && !manifest.getProperty(key).equals(sums.get(key.substring(7)))) {
                 throw new ValidationException("the backup is damaged: " + key.substring(7) + " does not match");
-            }
-        }
-        for (String name : sums.keySet()) {
-            if (manifest.getProperty("sha256." + name) == null) {
-                throw new ValidationException("the backup is damaged: " + name + " is not in its manifest");
             }
         }
     }
@@ -186,6 +273,7 @@ public final class BackupService {
         p.setProperty("version", version);
         counts.forEach((k, v) -> p.setProperty("count." + k, String.valueOf(v)));
         for (Path f : files) {
+            p.setProperty("size." + f.getFileName(), String.valueOf(Files.size(f)));
             try (InputStream in = new DigestInputStream(Files.newInputStream(f), sha256())) {
                 in.transferTo(OutputStream.nullOutputStream());
                 p.setProperty("sha256." + f.getFileName(),
@@ -210,6 +298,45 @@ public final class BackupService {
                 Files.copy(f, out);
                 out.closeEntry();
             }
+        }
+    }
+
+    /** Reads at most {@code limit} bytes of an entry; one more means the archive lies about it. */
+    private static final class BoundedInputStream extends java.io.FilterInputStream {
+        private final String name;
+        private long left;
+
+        BoundedInputStream(InputStream in, long limit, String name) {
+            super(in);
+            this.left = limit;
+            this.name = name;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count(b < 0 ? 0 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, (int) Math.min(len, left + 1));
+            count(Math.max(n, 0));
+            return n;
+        }
+
+        private void count(int n) {
+            left -= n;
+            if (left < 0) {
+                throw new ValidationException("the backup is damaged or unsafe: " + name
+                        + " is larger than it may be");
+            }
+        }
+
+        @Override
+        public void close() {
+            // the zip stream stays open for the next entry
         }
     }
 

@@ -32,14 +32,15 @@ class LocalCertificatesTest {
         LocalCertificates certs = LocalCertificates.open(new DataDir(dir), clock, () -> HOME);
         X509Certificate ca = certs.caCertificate();
         X509Certificate server = certs.serverCertificate();
-        assertThat(ca.getBasicConstraints()).isEqualTo(0);
+        assertThat(ca.getBasicConstraints()).isEqualTo(1); // the root; the issuing CA under it has 0
+        assertThat(certs.chain()[1].getBasicConstraints()).isEqualTo(0);
         assertThat(server.getBasicConstraints()).isEqualTo(-1);
         assertThat(LocalCertificates.namesOf(server)).isEqualTo(HOME);
         assertThat(server.getExtendedKeyUsage()).contains("1.3.6.1.5.5.7.3.1"); // serverAuth
-        server.verify(ca.getPublicKey());
-        trustManagerFor(ca).checkServerTrusted(new X509Certificate[] {server, ca}, "ECDHE_ECDSA");
+        assertThat(certs.chain()[0]).isEqualTo(server);
+        trustManagerFor(ca).checkServerTrusted(withRoot(certs.chain(), ca), "ECDHE_ECDSA");
         assertThat(certs.caFingerprint()).matches("([0-9A-F]{2}:){31}[0-9A-F]{2}");
-        for (String f : new String[] {LocalCertificates.CA_KEY, LocalCertificates.CA_CERT,
+        for (String f : new String[] {LocalCertificates.ISSUER_KEY, LocalCertificates.ISSUER_CERT, LocalCertificates.CA_CERT,
                 LocalCertificates.SERVER_KEY, LocalCertificates.SERVER_CERT}) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(f))))
                     .as(f).isEqualTo("rw-------");
@@ -77,6 +78,12 @@ class LocalCertificatesTest {
         clock.advance(LocalCertificates.SERVER_VALIDITY.minus(Duration.ofDays(10)));
         assertThat(certs.refresh()).isTrue();
         assertThat(certs.serverCertificate().getNotAfter()).isAfter(before.getNotAfter());
+    }
+
+    private static X509Certificate[] withRoot(X509Certificate[] chain, X509Certificate root) {
+        X509Certificate[] all = java.util.Arrays.copyOf(chain, chain.length + 1);
+        all[chain.length] = root;
+        return all;
     }
 
     private static X509TrustManager trustManagerFor(X509Certificate ca) throws Exception {
