@@ -151,9 +151,10 @@ class F15DataDirTest {
 
     @Test
     void aFileTheManifestDoesNotListOrThatNoDataDirectoryHoldsIsRefusedBeforeItIsWritten() throws IOException {
-        Path extra = zip("extra.zip", new java.util.LinkedHashMap<>(Map.of(
-                "backup.properties", manifest("sha256.authorized_keys=00"),
-                "authorized_keys", "ssh-ed25519 AAAA attacker".getBytes(StandardCharsets.US_ASCII))));
+        java.util.LinkedHashMap<String, byte[]> listed = new java.util.LinkedHashMap<>();
+        listed.put("backup.properties", manifest("sha256.authorized_keys=00"));
+        listed.put("authorized_keys", "ssh-ed25519 AAAA attacker".getBytes(StandardCharsets.US_ASCII));
+        Path extra = zip("extra.zip", listed);
         Path target = tmp.resolve("r1");
         assertThatThrownBy(() -> BackupService.restore(extra, target)).isInstanceOf(ValidationException.class)
                 .hasMessageContaining("authorized_keys");
