@@ -82,8 +82,8 @@ public final class DesktopApp extends Application {
         }
         Gateway.FirstRun first = gateway.firstRun();
         if (!first.isEmpty()) {
-            Platform.runLater(() -> FirstRunDialog.show(stage, console.clipboard(), admin, first.adminPassword(),
-                    first.privateToken()));
+            FirstRunDialog.show(window.modal(), console.clipboard(), admin, first.adminPassword(),
+                    first.privateToken());
         }
     }
 

@@ -2,6 +2,7 @@ package app.smsdesk.desktop.shell;
 
 import app.smsdesk.desktop.Console;
 import app.smsdesk.desktop.ui.AppIcons;
+import app.smsdesk.desktop.ui.ModalHost;
 import app.smsdesk.desktop.ui.Themes;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -14,11 +15,13 @@ public final class ConsoleWindow {
     private final ShellViewModel model;
     private final ShellView view;
     private final BackgroundMode background;
+    private final ModalHost modal;
 
-    private ConsoleWindow(ShellViewModel model, ShellView view, BackgroundMode background) {
+    private ConsoleWindow(ShellViewModel model, ShellView view, BackgroundMode background, ModalHost modal) {
         this.model = model;
         this.view = view;
         this.background = background;
+        this.modal = modal;
     }
 
     /**
@@ -33,7 +36,8 @@ public final class ConsoleWindow {
         model.darkProperty().addListener((o, was, is) -> Themes.apply(is));
         ShellView view = new ShellView(model, p -> Pages.create(p, console), console.tasks().runningProperty(),
                 () -> AboutDialog.show(stage, console));
-        Scene scene = new Scene(view.root(), 1280, 800);
+        ModalHost modal = new ModalHost(view.root());
+        Scene scene = new Scene(modal.root(), 1280, 800);
         view.installShortcuts(scene);
         stage.setScene(scene);
         stage.setTitle("SMSDesk \u2014 " + console.gateway().localUrl());
@@ -44,11 +48,16 @@ public final class ConsoleWindow {
         stage.setMinWidth(980);
         stage.setMinHeight(620);
         model.start();
-        return new ConsoleWindow(model, view, background);
+        return new ConsoleWindow(model, view, background, modal);
     }
 
     public ShellViewModel model() {
         return model;
+    }
+
+    /** Modal content over the whole window (the first-run secrets). */
+    public ModalHost modal() {
+        return modal;
     }
 
     /** What the close button does. */

@@ -1,33 +1,33 @@
 package app.smsdesk.desktop.shell;
 
 import app.smsdesk.desktop.ui.Clipboard;
-import app.smsdesk.desktop.ui.Themes;
+import app.smsdesk.desktop.ui.ModalHost;
 import app.smsdesk.desktop.ui.Ui;
 import atlantafx.base.theme.Styles;
 import javafx.geometry.Insets;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.Dialog;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.stage.Window;
 import org.kordamp.ikonli.feather.Feather;
 
-/** Shown once, on the very first start: the generated admin password and the phones' private token. */
+/**
+ * Shown once, on the very first start: the generated admin password and the phones' private token, as a modal
+ * card over the console window ({@link ModalHost}) until the admin confirms having saved them.
+ */
 public final class FirstRunDialog {
     private FirstRunDialog() {
     }
 
-    public static void show(Window owner, Clipboard clipboard, String login, String password, String privateToken) {
-        Dialog<Void> d = new Dialog<>();
-        d.setTitle("Welcome to SMSDesk");
-        d.initOwner(owner);
-        d.getDialogPane().setId("first-run-dialog");
+    public static void show(ModalHost host, Clipboard clipboard, String login, String password,
+                            String privateToken) {
+        Label heading = new Label("Welcome to SMSDesk");
+        heading.getStyleClass().add("modal-title");
         Label intro = new Label("The gateway is set up. Keep these somewhere safe: this is the only time the "
                 + "console shows the password.");
         intro.setWrapText(true);
-        VBox box = new VBox(12, intro);
+        VBox box = new VBox(12, heading, intro);
         if (password != null) {
             box.getChildren().addAll(title("Admin sign-in (Basic auth for programs, and this account)"),
                     row("Login", Ui.copyField(clipboard, login, "login")),
@@ -43,15 +43,19 @@ public final class FirstRunDialog {
         next.setWrapText(true);
         next.setGraphic(Ui.icon(Feather.ARROW_RIGHT));
         next.getStyleClass().addAll("callout", "callout-accent");
-        box.getChildren().add(next);
-        box.setPadding(new Insets(6, 0, 0, 0));
-        d.getDialogPane().setContent(box);
-        d.getDialogPane().setPrefWidth(560);
-        ButtonType ok = new ButtonType("I saved them", ButtonBar.ButtonData.OK_DONE);
-        d.getDialogPane().getButtonTypes().setAll(ok);
-        d.getDialogPane().lookupButton(ok).getStyleClass().add(Styles.ACCENT);
-        Themes.style(d.getDialogPane().getScene());
-        d.showAndWait();
+        Button ok = new Button("I saved them");
+        ok.setId("first-run-ok");
+        ok.getStyleClass().add(Styles.ACCENT);
+        ok.setDefaultButton(true);
+        ok.setOnAction(e -> host.hide());
+        HBox buttons = new HBox(ok);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+        box.getChildren().addAll(next, buttons);
+        box.setPadding(new Insets(0));
+        box.setId("first-run-dialog");
+        box.setPrefWidth(560);
+        host.show(box);
+        ok.requestFocus();
     }
 
     private static Label title(String text) {
