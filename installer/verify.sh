@@ -2,7 +2,9 @@
 # Checks what build.sh produced, the way a user would meet it:
 #  1. the app image's headless launcher answers --version and serves /health for real;
 #  2. the .deb (where dpkg exists) has the launchers, the menu entry and the icon, and depends on GTK;
-#  3. as root with apt: installing the .deb, upgrading it with a newer one (data kept) and removing it cleanly.
+#  3. as root with apt: installing the .deb, upgrading it with a newer one (data kept) and removing it cleanly,
+#     and, once apt has installed what the .deb depends on, every library the JavaFX natives inside the console
+#     jar link against resolves (on a fresh machine this is what proves the Depends line complete).
 # Prints "N passed, N failed" and exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -32,6 +34,22 @@ serve_health() { # launcher data_dir
         sleep 0.1
     done
     cat "$log"; kill "$pid" 2>/dev/null; return 1
+}
+
+# Every shared library the console's JavaFX natives need resolves on this machine (ldd finds no "not found").
+javafx_natives_resolve() { # app-image dir
+    local dir jar missing
+    dir=$(mktemp -d); jar=$(ls "$1"/lib/app/*.jar | head -1)
+    # JavaFX's natives sit at the jar's root (SQLite's, for many platforms, in folders of their own).
+    python3 -c 'import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+for n in z.namelist():
+    if n.endswith(".so") and "/" not in n:
+        z.extract(n, sys.argv[2])' "$jar" "$dir"
+    ls "$dir"/libglassgtk3.so >/dev/null 2>&1 || { echo "no JavaFX natives in $jar"; return 1; }
+    missing=$(for f in "$dir"/*.so; do ldd "$f" | grep 'not found' | sed "s|^|$(basename "$f"): |"; done)
+    rm -rf "$dir"
+    [ -z "$missing" ] || { echo "$missing"; return 1; }
 }
 
 # Mints a token (kept in the data dir's inventory) and prints its jti.
@@ -72,10 +90,12 @@ deb=$(ls target/deb/*.deb 2>/dev/null | head -1)
 if [ -n "$deb" ] && command -v dpkg-deb >/dev/null; then
     dpkg-deb -I "$deb" > target/deb-info.txt
     dpkg-deb -c "$deb" > target/deb-contents.txt
-    check ".deb control names smsdesk and depends on GTK" bash -c \
-        "grep -q '^ Package: smsdesk' target/deb-info.txt && grep -q 'libgtk-3-0' target/deb-info.txt"
+    check ".deb control names smsdesk and depends on GTK and the libraries JavaFX links" bash -c \
+        "grep -q '^ Package: smsdesk' target/deb-info.txt && grep '^ Depends:' target/deb-info.txt \
+         | grep -q 'libgtk-3-0 | libgtk-3-0t64' && grep '^ Depends:' target/deb-info.txt | grep -q 'libxxf86vm1'"
     check ".deb holds both launchers" bash -c "grep -q 'opt/smsdesk/bin/SMSDesk$' target/deb-contents.txt \
         && grep -q 'opt/smsdesk/bin/smsdesk-gateway$' target/deb-contents.txt"
+    check ".deb carries SMSDesk's licence" bash -c "grep -q 'opt/smsdesk/share/doc/copyright$' target/deb-contents.txt"
     check ".deb holds a menu entry and the icon" bash -c "grep -q '\\.desktop$' target/deb-contents.txt \
         && grep -q 'SMSDesk.png$' target/deb-contents.txt"
     check ".deb scripts tolerate a machine without a desktop menu" bash -c \
@@ -89,6 +109,8 @@ if [ -n "$deb" ] && command -v dpkg-deb >/dev/null; then
         # The folders a desktop machine has, so that the menu entry can be checked here too.
         mkdir -p /usr/share/applications /usr/share/desktop-directories /etc/xdg/menus/applications-merged
         check "install the older .deb" apt-get install -y -q "$(realpath "$INSTALLER_UPGRADE_DEB")"
+        check "after installing the .deb, every library the JavaFX natives need is there" \
+            javafx_natives_resolve /opt/smsdesk
         jti=$(mint_token "$installed" "$data/installed")
         check "older version minted a token" test -n "$jti"
         check "upgrade with the newer .deb" apt-get install -y -q --allow-downgrades "$(realpath "$deb")"

@@ -20,7 +20,14 @@ public final class Launcher {
         if (code != OPEN) {
             System.exit(code);
         }
-        DesktopApp.main(args);
+        try {
+            DesktopApp.main(args);
+        } catch (RuntimeException e) { // JavaFX could not start: say why in words, not a stack trace
+            String message = NoDisplayMessage.of(e).orElseThrow(() -> e);
+            System.err.print(message);
+            System.err.flush();
+            System.exit(1);
+        }
     }
 
     /** Answers help, version and mistakes; returns the exit code, or {@link #OPEN} to open the console. */

@@ -76,7 +76,16 @@ class ShellWindowTest extends WindowTest {
         assertThat(((Label) find(robot, "#about-version")).getText()).isEqualTo("Version " + Gateway.version());
         assertThat(((TextField) find(robot, "#about-data-dir")).getText())
                 .isEqualTo(tc.dataDir().toAbsolutePath().toString());
-        assertThat(((Label) find(robot, "#about-licences")).getText()).contains("Apache 2.0").contains("MIT");
+        assertThat(((Label) find(robot, "#about-licences")).getText()).contains("Apache 2.0").contains("MIT")
+                .contains("SMSDesk\u2019s code and artwork are under the Apache License 2.0");
+        robot.clickOn("Third-party notices");
+        String notices = onFx(() -> ((javafx.scene.control.TextArea) find(robot, "#about-notices .text-area"))
+                .getText());
+        // Generated at build time from the dependencies' POMs: every library the console ships, with its licence.
+        assertThat(notices).contains("org.openjfx:javafx-controls", "GPLv2+CE", "io.github.mkpaz:atlantafx-base",
+                "io.undertow:undertow-core", "org.xerial:sqlite-jdbc", "org.bitbucket.b_c:jose4j",
+                "org.bouncycastle:bcprov-jdk18on", "Bouncy Castle Licence", "com.google.zxing:core")
+                .doesNotContain("junit", "testfx", "Unknown license");
         robot.clickOn("Close");
         await(() -> robot.lookup("#about-dialog").tryQuery().isEmpty());
     }
