@@ -15,6 +15,11 @@ public abstract class ViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private int inFlight;
 
+    /** How a part of a view model (a {@link PagedList}) calls the gateway on its owner's behalf. */
+    public interface Calls {
+        <T> void call(String failureTitle, Callable<T> work, Consumer<? super T> onSuccess);
+    }
+
     protected ViewModel(Console console) {
         this.console = console;
     }

@@ -35,6 +35,7 @@ class FirstRunWindowTest extends WindowTest {
         assertThat(covered.getWidth()).isEqualTo(whole.getWidth());
         assertThat(covered.getHeight()).isEqualTo(whole.getHeight());
         assertThat(onFx(() -> card.getParent().getStyleClass())).contains("modal-card");
+        await(() -> ((javafx.scene.layout.Region) card.getParent()).getBackground() != null); // after a CSS pass
         assertThat(onFx(() -> ((javafx.scene.layout.Region) card.getParent()).getBackground().getFills()
                 .get(0).getFill().isOpaque())).as("the card has its own, opaque background").isTrue();
 

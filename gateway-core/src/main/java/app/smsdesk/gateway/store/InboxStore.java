@@ -64,9 +64,20 @@ public final class InboxStore {
             List<Object> page = new ArrayList<>(params);
             page.add(q.limit());
             page.add(q.offset());
-            return new Page<>(Sql.list(c, SELECT + "WHERE " + where + " ORDER BY i.received_at DESC, i.id DESC "
-                    + "LIMIT ? OFFSET ?", InboxStore::map, page.toArray()), total);
+            return new Page<>(Sql.list(c, SELECT + "WHERE " + where + orderBy(q) + " LIMIT ? OFFSET ?",
+                    InboxStore::map, page.toArray()), total);
         });
+    }
+
+    /** The order of a listing: its key, then newest first (the column names are constants, never input). */
+    private static String orderBy(InboxQuery q) {
+        String dir = q.ascending() ? " ASC" : " DESC";
+        return switch (q.order()) {
+            case RECEIVED -> " ORDER BY i.received_at" + dir + ", i.id" + dir;
+            case SENDER -> " ORDER BY i.sender COLLATE NOCASE" + dir + ", i.received_at DESC, i.id DESC";
+            case TYPE -> " ORDER BY i.type" + dir + ", i.received_at DESC, i.id DESC";
+            case SIM -> " ORDER BY i.sim_number" + dir + ", i.received_at DESC, i.id DESC";
+        };
     }
 
     static IncomingMessage map(ResultSet rs) throws SQLException {

@@ -90,7 +90,8 @@ public final class MessageStore {
         List<Object> params = new ArrayList<>();
         String where = where(userId, q, params);
         String dir = q.ascending() ? "ASC" : "DESC";
-        String order = " ORDER BY m.created_at " + dir + ", m.id " + dir;
+        String order = q.order() == MessageQuery.Order.CREATED ? " ORDER BY m.created_at " + dir + ", m.id " + dir
+                : " ORDER BY m.state " + dir + ", m.created_at DESC, m.id DESC"; // (user_id, state, created_at)
         return db.read(c -> {
             long version = db.version();
             long total = total(c, where, params, version);
@@ -98,7 +99,9 @@ public final class MessageStore {
             String seek = "";
             List<Object> pageParams = new ArrayList<>(params);
             long skip = q.offset();
-            java.util.Optional<PagePositions.Position> from = q.search() == null ? positions.before(c,
+            // Remembered positions are (created_at, id) keys: they serve the creation order only.
+            boolean seekable = q.search() == null && q.order() == MessageQuery.Order.CREATED;
+            java.util.Optional<PagePositions.Position> from = seekable ? positions.before(c,
                     "SELECT m.created_at, m.id FROM messages m WHERE " + where + order, params, version,
                     q.offset()) : java.util.Optional.empty();
             if (from.isPresent()) {

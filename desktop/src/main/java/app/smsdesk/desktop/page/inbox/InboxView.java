@@ -3,12 +3,15 @@ package app.smsdesk.desktop.page.inbox;
 import app.smsdesk.desktop.page.messages.PhoneChoice;
 import app.smsdesk.desktop.shell.PageView;
 import app.smsdesk.desktop.ui.Formats;
+import app.smsdesk.desktop.ui.PagedTables;
 import app.smsdesk.desktop.ui.Ui;
 import app.smsdesk.gateway.domain.IncomingMessage;
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import java.io.File;
+import app.smsdesk.gateway.domain.InboxQuery;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
@@ -37,7 +40,7 @@ public final class InboxView implements PageView {
     public InboxView(InboxViewModel model) {
         this.model = model;
         Button export = Ui.button("Export CSV", Feather.DOWNLOAD, Styles.BUTTON_OUTLINED);
-        export.disableProperty().bind(model.exportingProperty());
+        export.disableProperty().bind(model.list().exportingProperty());
         export.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
             chooser.setInitialFileName("inbox.csv");
@@ -50,21 +53,25 @@ public final class InboxView implements PageView {
         table.setId("inbox-table");
         Ui.tableDefaults(table, "No SMS here. Messages your phones receive appear here; if you filtered, clear "
                 + "the filters.");
-        TableColumn<IncomingMessage, String> when = col("Received", m -> Formats.dateTime(m.receivedAt(),
+        TableColumn<IncomingMessage, String> when = PagedTables.column("Received", m -> Formats.dateTime(m.receivedAt(),
                 model.console().zone()));
+        when.setId("col-received");
         when.setPrefWidth(150);
         when.setMinWidth(150);
-        TableColumn<IncomingMessage, String> from = col("From", IncomingMessage::sender);
+        TableColumn<IncomingMessage, String> from = PagedTables.column("From", IncomingMessage::sender);
+        from.setId("col-from");
         from.setPrefWidth(150);
-        TableColumn<IncomingMessage, String> text = col("Message", IncomingMessage::content);
+        TableColumn<IncomingMessage, String> text = PagedTables.column("Message", IncomingMessage::content);
         text.setPrefWidth(460);
-        TableColumn<IncomingMessage, String> sim = col("SIM", m -> m.simNumber() == null ? "" : "SIM " + m.simNumber());
+        TableColumn<IncomingMessage, String> sim = PagedTables.column("SIM", m -> m.simNumber() == null ? "" : "SIM " + m.simNumber());
         sim.setPrefWidth(60);
-        TableColumn<IncomingMessage, String> type = col("Type", IncomingMessage::type);
-        TableColumn<IncomingMessage, String> phone = col("Phone", m -> model.phoneName(m.deviceId()));
+        TableColumn<IncomingMessage, String> type = PagedTables.column("Type", IncomingMessage::type);
+        TableColumn<IncomingMessage, String> phone = PagedTables.column("Phone", m -> model.phoneName(m.deviceId()));
         phone.setPrefWidth(150);
         table.getColumns().setAll(List.of(when, from, text, phone, sim, type));
-        table.setItems(model.items());
+        table.setItems(model.list().items());
+        PagedTables.sortOnServer(table, model.list(), Map.of(when, InboxQuery.Order.RECEIVED,
+                from, InboxQuery.Order.SENDER, sim, InboxQuery.Order.SIM, type, InboxQuery.Order.TYPE));
         model.phones().addListener((javafx.collections.ListChangeListener<PhoneChoice>) c -> table.refresh());
         table.setOnKeyPressed(e -> {
             if (e.isShortcutDown() && e.getCode() == KeyCode.C) {
@@ -72,23 +79,9 @@ public final class InboxView implements PageView {
             }
         });
         VBox.setVgrow(table, Priority.ALWAYS);
-        Label page = new Label();
-        page.getStyleClass().add(Styles.TEXT_MUTED);
-        page.textProperty().bind(model.pageTextProperty());
-        Button prev = Ui.button(null, Feather.CHEVRON_LEFT, Styles.BUTTON_ICON, Styles.FLAT);
-        prev.disableProperty().bind(model.pageIndexProperty().isEqualTo(0));
-        prev.setOnAction(e -> model.previousPage());
-        Button next = Ui.button(null, Feather.CHEVRON_RIGHT, Styles.BUTTON_ICON, Styles.FLAT);
-        next.disableProperty().bind(model.hasNextProperty().not());
-        next.setOnAction(e -> model.nextPage());
-        ProgressBar progress = new ProgressBar();
-        progress.progressProperty().bind(model.exportProgressProperty());
-        progress.visibleProperty().bind(model.exportingProperty());
-        Label status = new Label();
-        status.textProperty().bind(model.exportStatusProperty());
-        HBox footer = new HBox(8, page, progress, status, Ui.spacer(), prev, next);
-        footer.setAlignment(Pos.CENTER_LEFT);
-        root = new VBox(14, Ui.header("Inbox", "SMS your phones received, newest first.", export), filters(), table,
+        HBox footer = PagedTables.pager(model.list());
+        footer.getChildren().add(1, PagedTables.exportBar(model.list()));
+        root = new VBox(14, Ui.header("Inbox", "SMS your phones received, newest first; click a column to sort.", export), filters(), table,
                 footer);
         root.setPadding(new Insets(20, 24, 16, 24));
     }
@@ -141,12 +134,6 @@ public final class InboxView implements PageView {
         HBox box = new HBox(8, search, type, phone, from, to, apply, clear);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
-    }
-
-    private static TableColumn<IncomingMessage, String> col(String t, Function<IncomingMessage, String> v) {
-        TableColumn<IncomingMessage, String> c = new TableColumn<>(t);
-        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(v.apply(d.getValue())));
-        return c;
     }
 
     @Override

@@ -3,6 +3,7 @@ package app.smsdesk.desktop.page.inbox;
 import app.smsdesk.desktop.Console;
 import app.smsdesk.desktop.page.messages.PhoneChoice;
 import app.smsdesk.desktop.task.TaskRunner;
+import app.smsdesk.desktop.ui.PagedList;
 import app.smsdesk.desktop.ui.ViewModel;
 import app.smsdesk.gateway.domain.IncomingMessage;
 import app.smsdesk.gateway.service.InboxService;
@@ -32,7 +33,10 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** Incoming SMS, newest first: filters (type, phone, dates, text), pages, CSV export of what the filters match. */
+/**
+ * Incoming SMS, newest first unless sorted otherwise (by the gateway): filters (type, phone, dates, text), pages,
+ * CSV export of what the filters match. Paging, sorting and the export's state are the shared {@link PagedList}.
+ */
 public final class InboxViewModel extends ViewModel {
     public static final int PAGE_SIZE = 100;
     /** The message types a phone reports (null in the picker means any). */
@@ -42,29 +46,27 @@ public final class InboxViewModel extends ViewModel {
     private record Filters(String type, String deviceId, Instant from, Instant to, String search) {
         static final Filters NONE = new Filters(null, null, null, null, null);
 
-        InboxQuery page(int limit, int offset) {
-            return new InboxQuery(type, deviceId, from, to, search, limit, offset);
+        InboxQuery page(int limit, int offset, PagedList.Sort<InboxQuery.Order> sort) {
+            return new InboxQuery(type, deviceId, from, to, search, limit, offset, sort.key(), sort.ascending());
         }
     }
 
-    private final ObservableList<IncomingMessage> items = FXCollections.observableArrayList();
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
     private final ObjectProperty<String> typeFilter = new SimpleObjectProperty<>(this, "type");
     private final ObjectProperty<PhoneChoice> phoneFilter = new SimpleObjectProperty<>(this, "phone", PhoneChoice.ANY);
     private final ObjectProperty<LocalDate> fromDate = new SimpleObjectProperty<>(this, "fromDate");
     private final ObjectProperty<LocalDate> toDate = new SimpleObjectProperty<>(this, "toDate");
     private final ObservableList<PhoneChoice> phones = FXCollections.observableArrayList(PhoneChoice.ANY);
-    private final IntegerProperty pageIndex = new SimpleIntegerProperty(this, "pageIndex", 0);
-    private final ReadOnlyStringWrapper pageText = new ReadOnlyStringWrapper(this, "pageText", "");
-    private final ReadOnlyBooleanWrapper hasNext = new ReadOnlyBooleanWrapper(this, "hasNext", false);
-    private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper(this, "exporting", false);
-    private final ReadOnlyDoubleWrapper exportProgress = new ReadOnlyDoubleWrapper(this, "exportProgress", 0);
-    private final ReadOnlyStringWrapper exportStatus = new ReadOnlyStringWrapper(this, "exportStatus", "");
+    private final PagedList<IncomingMessage, InboxQuery.Order> list;
     private Filters applied = Filters.NONE;
     private TaskRunner.Cancellable live;
 
     public InboxViewModel(Console console) {
         super(console);
+        this.list = new PagedList<>(console, this::call, PAGE_SIZE, "messages", "Could not load the inbox",
+                new PagedList.Sort<>(InboxQuery.Order.RECEIVED, false), (sort, limit, offset) ->
+                console.services().inbox().list(console.principal(), applied.page(limit, offset, sort)));
+        list.emptyText("No messages received");
     }
 
     public void start() {
@@ -104,8 +106,8 @@ public final class InboxViewModel extends ViewModel {
         String q = search.get() == null || search.get().isBlank() ? null : search.get().strip();
         applied = new Filters(typeFilter.get(), phoneFilter.get() == null ? null : phoneFilter.get().deviceId(), from,
                 to, q);
-        pageIndex.set(0);
-        load();
+        list.emptyText(filtered() ? "No messages match" : "No messages received");
+        list.restart();
     }
 
     public void clearFilters() {
@@ -123,43 +125,25 @@ public final class InboxViewModel extends ViewModel {
     }
 
     public void load() {
-        InboxQuery q = applied.page(PAGE_SIZE, pageIndex.get() * PAGE_SIZE);
-        call("Could not load the inbox", () -> console.services().inbox().list(console.principal(), q), page -> {
-            items.setAll(page.items());
-            long first = page.total() == 0 ? 0 : (long) pageIndex.get() * PAGE_SIZE + 1;
-            pageText.set(page.total() == 0 ? (filtered() ? "No messages match" : "No messages received")
-                    : String.format("%,d\u2013%,d of %,d", first,
-                    first + page.items().size() - 1, page.total()));
-            hasNext.set((long) (pageIndex.get() + 1) * PAGE_SIZE < page.total());
-        });
+        list.reload();
     }
 
-    public void nextPage() {
-        if (hasNext.get()) {
-            pageIndex.set(pageIndex.get() + 1);
-            load();
-        }
+    /** Paging, the order (the gateway sorts the whole result) and the export's progress. */
+    public PagedList<IncomingMessage, InboxQuery.Order> list() {
+        return list;
     }
 
-    public void previousPage() {
-        if (pageIndex.get() > 0) {
-            pageIndex.set(pageIndex.get() - 1);
-            load();
-        }
-    }
-
-    /** Writes every message the filters match to CSV. */
+    /** Writes every message the filters match to CSV, in the list's order. */
     public void exportCsv(Path file) {
-        exporting.set(true);
-        exportStatus.set("Exporting\u2026");
         Filters f = applied;
-        console.tasks().runWithProgress(p -> {
+        PagedList.Sort<InboxQuery.Order> sort = list.sortProperty().get();
+        list.export(file.getFileName().toString(), p -> {
             long n = 0;
             try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 out.write("id,received_at,sender,recipient,sim,type,phone_id,text\n");
                 for (int offset = 0; !p.isCancelled(); offset += InboxService.MAX_LIMIT) {
                     Page<IncomingMessage> page = console.services().inbox().list(console.principal(),
-                            f.page(InboxService.MAX_LIMIT, offset));
+                            f.page(InboxService.MAX_LIMIT, offset, sort));
                     for (IncomingMessage m : page.items()) {
                         out.write(String.join(",", csv(m.id()), csv(m.receivedAt().toString()), csv(m.sender()),
                                 csv(m.recipient()), csv(m.simNumber() == null ? "" : m.simNumber().toString()),
@@ -173,13 +157,6 @@ public final class InboxViewModel extends ViewModel {
                 }
             }
             return n;
-        }, exportProgress::set, n -> {
-            exporting.set(false);
-            exportStatus.set(String.format("Exported %,d messages to %s", n, file.getFileName()));
-        }, e -> {
-            exporting.set(false);
-            exportStatus.set("Export failed");
-            console.dialogs().showError("Could not export the inbox", e);
         });
     }
 
@@ -196,10 +173,6 @@ public final class InboxViewModel extends ViewModel {
         if (m != null) {
             console.clipboard().copy(m.content());
         }
-    }
-
-    public ObservableList<IncomingMessage> items() {
-        return items;
     }
 
     public StringProperty searchProperty() {
@@ -233,30 +206,6 @@ public final class InboxViewModel extends ViewModel {
         }
         return phones.stream().filter(p -> deviceId.equals(p.deviceId())).findFirst()
                 .map(p -> p.device().name().isEmpty() ? "Unnamed phone" : p.device().name()).orElse(deviceId);
-    }
-
-    public IntegerProperty pageIndexProperty() {
-        return pageIndex;
-    }
-
-    public ReadOnlyStringProperty pageTextProperty() {
-        return pageText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty hasNextProperty() {
-        return hasNext.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty exportingProperty() {
-        return exporting.getReadOnlyProperty();
-    }
-
-    public ReadOnlyDoubleProperty exportProgressProperty() {
-        return exportProgress.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty exportStatusProperty() {
-        return exportStatus.getReadOnlyProperty();
     }
 
     public Console console() {

@@ -1,6 +1,7 @@
 package app.smsdesk.desktop.page.messages;
 
 import app.smsdesk.desktop.shell.PageView;
+import app.smsdesk.desktop.ui.PagedTables;
 import app.smsdesk.desktop.ui.Ui;
 import app.smsdesk.gateway.domain.OutgoingMessage;
 import app.smsdesk.gateway.domain.ProcessingState;
@@ -10,6 +11,8 @@ import atlantafx.base.theme.Styles;
 import java.io.File;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import app.smsdesk.gateway.domain.MessageQuery;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
@@ -50,7 +53,7 @@ public final class MessagesView implements PageView {
         compose.setOnAction(e -> compose());
         Button export = Ui.button("Export CSV", Feather.DOWNLOAD, Styles.BUTTON_OUTLINED);
         export.setId("export-csv");
-        export.disableProperty().bind(model.exportingProperty());
+        export.disableProperty().bind(model.list().exportingProperty());
         export.setOnAction(e -> export());
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);
@@ -59,7 +62,7 @@ public final class MessagesView implements PageView {
         split.setDividerPositions(0.68);
         VBox.setVgrow(split, Priority.ALWAYS);
         root = new VBox(14, Ui.header("Messages", "Everything sent through the gateway, newest first.", busy, export,
-                compose), filters(), split, exportBar());
+                compose), filters(), split, PagedTables.exportBar(model.list()));
         root.getStyleClass().add("page");
         root.setPadding(new Insets(20, 24, 16, 24));
         model.selectedProperty().addListener((o, was, is) -> {
@@ -169,14 +172,16 @@ public final class MessagesView implements PageView {
                 setTooltip(empty || item == null ? null : new Tooltip(model.timeSeconds(item)));
             }
         });
+        created.setId("col-created");
         created.setPrefWidth(100);
         created.setMinWidth(90);
-        TableColumn<OutgoingMessage, String> to = column("To", MessagesViewModel::recipients);
+        TableColumn<OutgoingMessage, String> to = PagedTables.column("To", MessagesViewModel::recipients);
         to.setPrefWidth(125);
         to.setMinWidth(110);
-        TableColumn<OutgoingMessage, String> text = column("Message", MessagesViewModel::preview);
+        TableColumn<OutgoingMessage, String> text = PagedTables.column("Message", MessagesViewModel::preview);
         text.setPrefWidth(260);
-        TableColumn<OutgoingMessage, String> state = column("State", m -> m.state().name());
+        TableColumn<OutgoingMessage, String> state = PagedTables.column("State", m -> m.state().name());
+        state.setId("col-state");
         state.setPrefWidth(105);
         state.setMinWidth(105);
         state.setCellFactory(c -> new TableCell<>() {
@@ -187,12 +192,14 @@ public final class MessagesView implements PageView {
                 setGraphic(empty || item == null ? null : Ui.badge(item, Ui.tone(item)));
             }
         });
-        TableColumn<OutgoingMessage, String> sim = column("SIM", m -> m.simNumber() == null ? "auto"
+        TableColumn<OutgoingMessage, String> sim = PagedTables.column("SIM", m -> m.simNumber() == null ? "auto"
                 : String.valueOf(m.simNumber()));
         sim.setPrefWidth(50);
         sim.setMinWidth(50);
         table.getColumns().setAll(List.of(created, to, state, sim, text));
-        table.setItems(model.items());
+        table.setItems(model.list().items());
+        PagedTables.sortOnServer(table, model.list(), Map.of(created, MessageQuery.Order.CREATED,
+                state, MessageQuery.Order.STATE));
         table.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
             if (is != null && (model.selectedProperty().get() == null
                     || !is.id().equals(model.selectedProperty().get().id()))) {
@@ -205,38 +212,15 @@ public final class MessagesView implements PageView {
             } else if (e.getCode() == KeyCode.F5) {
                 model.reload();
             } else if (e.getCode() == KeyCode.PAGE_DOWN && e.isShortcutDown()) {
-                model.nextPage();
+                model.list().nextPage();
             } else if (e.getCode() == KeyCode.PAGE_UP && e.isShortcutDown()) {
-                model.previousPage();
+                model.list().previousPage();
             }
         });
-        Button first = pager(Feather.CHEVRONS_LEFT, "First page", model::firstPage);
-        Button prev = pager(Feather.CHEVRON_LEFT, "Previous page (Ctrl+Page Up)", model::previousPage);
-        Button next = pager(Feather.CHEVRON_RIGHT, "Next page (Ctrl+Page Down)", model::nextPage);
-        next.setId("page-next");
-        Button last = pager(Feather.CHEVRONS_RIGHT, "Last page", model::lastPage);
-        prev.disableProperty().bind(model.pageIndexProperty().isEqualTo(0));
-        first.disableProperty().bind(prev.disableProperty());
-        next.disableProperty().bind(model.pageIndexProperty().greaterThanOrEqualTo(
-                model.pageCountProperty().subtract(1)));
-        last.disableProperty().bind(next.disableProperty());
-        Label pageText = new Label();
-        pageText.setId("page-text");
-        pageText.getStyleClass().add(Styles.TEXT_MUTED);
-        pageText.textProperty().bind(model.pageTextProperty());
-        HBox pager = new HBox(4, pageText, Ui.spacer(), first, prev, next, last);
-        pager.setAlignment(Pos.CENTER_LEFT);
+        HBox pager = PagedTables.pager(model.list());
         VBox box = new VBox(6, table, pager);
         VBox.setVgrow(table, Priority.ALWAYS);
         return box;
-    }
-
-    private static Button pager(Feather icon, String tip, Runnable action) {
-        Button b = new Button(null, Ui.icon(icon));
-        b.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
-        b.setTooltip(new Tooltip(tip));
-        b.setOnAction(e -> action.run());
-        return b;
     }
 
     private Node detailPane() {
@@ -320,30 +304,5 @@ public final class MessagesView implements PageView {
         l.getStyleClass().add(Styles.TEXT_MUTED);
         l.setMinWidth(70);
         return l;
-    }
-
-    private HBox exportBar() {
-        ProgressBar bar = new ProgressBar();
-        bar.setId("export-progress");
-        bar.progressProperty().bind(model.exportProgressProperty());
-        bar.setPrefWidth(220);
-        Label status = new Label();
-        status.setId("export-status");
-        status.textProperty().bind(model.exportStatusProperty());
-        Button cancel = Ui.button("Stop", null, Styles.SMALL, Styles.FLAT);
-        cancel.setOnAction(e -> model.cancelExport());
-        cancel.visibleProperty().bind(model.exportingProperty());
-        bar.visibleProperty().bind(model.exportingProperty());
-        HBox box = new HBox(10, bar, status, cancel);
-        box.setAlignment(Pos.CENTER_LEFT);
-        box.visibleProperty().bind(model.exportStatusProperty().isNotEmpty());
-        box.managedProperty().bind(box.visibleProperty());
-        return box;
-    }
-
-    private static TableColumn<OutgoingMessage, String> column(String title, Function<OutgoingMessage, String> v) {
-        TableColumn<OutgoingMessage, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(v.apply(d.getValue())));
-        return c;
     }
 }

@@ -3,6 +3,7 @@ package app.smsdesk.desktop.page.messages;
 import app.smsdesk.desktop.Console;
 import app.smsdesk.desktop.task.TaskRunner;
 import app.smsdesk.desktop.ui.Formats;
+import app.smsdesk.desktop.ui.PagedList;
 import app.smsdesk.desktop.ui.ViewModel;
 import app.smsdesk.gateway.domain.MessageQuery;
 import app.smsdesk.gateway.domain.OutgoingMessage;
@@ -36,8 +37,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The message list: one page at a time from the store (never all of them), filters, the selected message's
- * recipients and state timeline, cancel, compose, and CSV export of everything the filter matches.
+ * The message list: one page at a time from the store (never all of them), sorted by the gateway, filters, the
+ * selected message's recipients and state timeline, cancel, compose, and CSV export of everything the filter
+ * matches. Paging, sorting and the export's state are the shared {@link PagedList}.
  */
 public final class MessagesViewModel extends ViewModel {
     public static final int PAGE_SIZE = 50;
@@ -52,23 +54,22 @@ public final class MessagesViewModel extends ViewModel {
     private final ObjectProperty<LocalDate> toDate = new SimpleObjectProperty<>(this, "toDate");
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
     private final ObservableList<PhoneChoice> phones = FXCollections.observableArrayList(PhoneChoice.ANY);
-    private final ObservableList<OutgoingMessage> items = FXCollections.observableArrayList();
-    private final IntegerProperty pageIndex = new SimpleIntegerProperty(this, "pageIndex", 0);
-    private final ReadOnlyLongWrapper total = new ReadOnlyLongWrapper(this, "total", 0);
-    private final ReadOnlyIntegerWrapper pageCount = new ReadOnlyIntegerWrapper(this, "pageCount", 1);
-    private final ReadOnlyStringWrapper pageText = new ReadOnlyStringWrapper(this, "pageText", "");
     private final ReadOnlyObjectWrapper<OutgoingMessage> selected = new ReadOnlyObjectWrapper<>(this, "selected");
     private final ObservableList<TimelineStep> timeline = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper canCancel = new ReadOnlyBooleanWrapper(this, "canCancel", false);
-    private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper(this, "exporting", false);
-    private final ReadOnlyDoubleWrapper exportProgress = new ReadOnlyDoubleWrapper(this, "exportProgress", 0);
-    private final ReadOnlyStringWrapper exportStatus = new ReadOnlyStringWrapper(this, "exportStatus", "");
+    private final PagedList<OutgoingMessage, MessageQuery.Order> list;
     private MessageQuery applied = query(0);
-    private TaskRunner.Cancellable export;
     private TaskRunner.Cancellable live;
 
     public MessagesViewModel(Console console) {
         super(console);
+        this.list = new PagedList<>(console, this::call, PAGE_SIZE, "messages", "Could not load the messages",
+                new PagedList.Sort<>(MessageQuery.Order.CREATED, false), (sort, limit, offset) ->
+                console.services().messages().list(console.principal(), new MessageQuery(applied.from(),
+                        applied.to(), applied.state(), applied.deviceId(), applied.search(), limit, offset,
+                        sort.ascending(), sort.key())));
+        list.emptyText("No messages");
+        list.onLoaded(page -> keepSelection());
     }
 
     /** Loads the phones and the current page, and keeps the page current while the screen shows. */
@@ -102,9 +103,8 @@ public final class MessagesViewModel extends ViewModel {
             console.dialogs().showInfo("Check the dates", "The \u201cto\u201d date is before the \u201cfrom\u201d date.");
             return;
         }
-        pageIndex.set(0);
         applied = query(0);
-        load();
+        list.restart();
     }
 
     public void clearFilters() {
@@ -126,54 +126,20 @@ public final class MessagesViewModel extends ViewModel {
 
     /** Reloads the current page with the applied filters. */
     public void reload() {
-        load();
+        list.reload();
     }
 
-    private void load() {
-        MessageQuery q = new MessageQuery(applied.from(), applied.to(), applied.state(), applied.deviceId(),
-                applied.search(), PAGE_SIZE, pageIndex.get() * PAGE_SIZE, false);
-        call("Could not load the messages", () -> console.services().messages().list(console.principal(), q),
-                this::show);
+    /** Paging, the order (the gateway sorts the whole result) and the export's progress. */
+    public PagedList<OutgoingMessage, MessageQuery.Order> list() {
+        return list;
     }
 
-    private void show(Page<OutgoingMessage> page) {
+    private void keepSelection() {
         String keep = selected.get() == null ? null : selected.get().id();
-        items.setAll(page.items());
-        total.set(page.total());
-        int pages = (int) Math.max(1, (page.total() + PAGE_SIZE - 1) / PAGE_SIZE);
-        pageCount.set(pages);
-        long first = page.total() == 0 ? 0 : (long) pageIndex.get() * PAGE_SIZE + 1;
-        long last = (long) pageIndex.get() * PAGE_SIZE + page.items().size();
-        pageText.set(page.total() == 0 ? "No messages" : String.format("%,d\u2013%,d of %,d", first, last,
-                page.total()));
         if (keep != null) {
-            items.stream().filter(m -> m.id().equals(keep)).findFirst().ifPresent(this::showDetail);
-        } else if (!items.isEmpty()) {
-            showDetail(items.get(0));
-        }
-    }
-
-    public void firstPage() {
-        goTo(0);
-    }
-
-    public void previousPage() {
-        goTo(pageIndex.get() - 1);
-    }
-
-    public void nextPage() {
-        goTo(pageIndex.get() + 1);
-    }
-
-    public void lastPage() {
-        goTo(pageCount.get() - 1);
-    }
-
-    private void goTo(int page) {
-        int p = Math.max(0, Math.min(page, pageCount.get() - 1));
-        if (p != pageIndex.get()) {
-            pageIndex.set(p);
-            load();
+            list.items().stream().filter(m -> m.id().equals(keep)).findFirst().ifPresent(this::showDetail);
+        } else if (!list.items().isEmpty()) {
+            showDetail(list.items().get(0));
         }
     }
 
@@ -256,35 +222,15 @@ public final class MessagesViewModel extends ViewModel {
                 .orElse(deviceId);
     }
 
-    /** Writes every message the applied filters match to {@code file}, with progress. */
+    /** Writes every message the applied filters match to {@code file} (newest first), with progress. */
     public void exportCsv(Path file) {
-        if (exporting.get()) {
-            return;
-        }
-        exporting.set(true);
-        exportProgress.set(0);
-        exportStatus.set("Exporting\u2026");
         MessageQuery filter = applied;
-        export = console.tasks().runWithProgress(
-                p -> MessageExporter.export(console.services().messages(), console.principal(), filter, file, p),
-                exportProgress::set,
-                n -> {
-                    exporting.set(false);
-                    exportProgress.set(1);
-                    exportStatus.set(String.format("Exported %,d messages to %s", n, file.getFileName()));
-                },
-                e -> {
-                    exporting.set(false);
-                    exportStatus.set("Export failed");
-                    console.dialogs().showError("Could not export the messages", e);
-                });
+        list.export(file.getFileName().toString(),
+                p -> MessageExporter.export(console.services().messages(), console.principal(), filter, file, p));
     }
 
     public void cancelExport() {
-        if (export != null) {
-            export.cancel();
-            exportStatus.set("Export cancelled");
-        }
+        list.cancelExport();
     }
 
     public void copyId() {
@@ -321,26 +267,6 @@ public final class MessagesViewModel extends ViewModel {
         return phones;
     }
 
-    public ObservableList<OutgoingMessage> items() {
-        return items;
-    }
-
-    public ReadOnlyIntegerProperty pageIndexProperty() {
-        return pageIndex;
-    }
-
-    public ReadOnlyIntegerProperty pageCountProperty() {
-        return pageCount.getReadOnlyProperty();
-    }
-
-    public ReadOnlyLongProperty totalProperty() {
-        return total.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty pageTextProperty() {
-        return pageText.getReadOnlyProperty();
-    }
-
     public ReadOnlyObjectProperty<OutgoingMessage> selectedProperty() {
         return selected.getReadOnlyProperty();
     }
@@ -351,18 +277,6 @@ public final class MessagesViewModel extends ViewModel {
 
     public ReadOnlyBooleanProperty canCancelProperty() {
         return canCancel.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty exportingProperty() {
-        return exporting.getReadOnlyProperty();
-    }
-
-    public ReadOnlyDoubleProperty exportProgressProperty() {
-        return exportProgress.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty exportStatusProperty() {
-        return exportStatus.getReadOnlyProperty();
     }
 
     static List<ProcessingState> states() {

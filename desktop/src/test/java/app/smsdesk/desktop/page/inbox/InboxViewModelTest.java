@@ -45,16 +45,16 @@ class InboxViewModelTest {
         InboxViewModel inbox = new InboxViewModel(tc.console());
         inbox.start();
 
-        assertThat(inbox.items()).extracting(IncomingMessage::id).containsExactly("m2", "m1");
-        assertThat(inbox.pageTextProperty().get()).isEqualTo("1\u20132 of 2");
+        assertThat(inbox.list().items()).extracting(IncomingMessage::id).containsExactly("m2", "m1");
+        assertThat(inbox.list().pageTextProperty().get()).isEqualTo("1\u20132 of 2");
         inbox.searchProperty().set("shop");
         inbox.applyFilters();
-        assertThat(inbox.items()).extracting(IncomingMessage::id).containsExactly("m1");
+        assertThat(inbox.list().items()).extracting(IncomingMessage::id).containsExactly("m1");
 
         inbox.exportCsv(dir.resolve("inbox.csv"));
         assertThat(Files.readAllLines(dir.resolve("inbox.csv"))).hasSize(2).last().asString()
                 .startsWith("m1,").endsWith(",Is the shop open today?");
-        assertThat(inbox.exportStatusProperty().get()).isEqualTo("Exported 1 messages to inbox.csv");
+        assertThat(inbox.list().exportStatusProperty().get()).isEqualTo("Exported 1 messages to inbox.csv");
         inbox.stop();
     }
 
@@ -76,25 +76,25 @@ class InboxViewModelTest {
         receiveAt("2026-03-03T08:00:00Z", "m3", "SMS", b);
         InboxViewModel inbox = new InboxViewModel(tc.console());
         inbox.start();
-        assertThat(inbox.items()).extracting(IncomingMessage::id).containsExactly("m3", "m2", "m1");
+        assertThat(inbox.list().items()).extracting(IncomingMessage::id).containsExactly("m3", "m2", "m1");
         assertThat(inbox.phones()).extracting(PhoneChoice::toString).contains("Any phone")
                 .anyMatch(p -> p.startsWith("Phone B"));
         assertThat(inbox.phoneName(b.id())).isEqualTo("Phone B");
 
         inbox.typeFilterProperty().set("SMS");
         inbox.applyFilters();
-        assertThat(inbox.items()).extracting(IncomingMessage::id).containsExactly("m3", "m1");
+        assertThat(inbox.list().items()).extracting(IncomingMessage::id).containsExactly("m3", "m1");
 
         inbox.phoneFilterProperty().set(inbox.phones().stream().filter(p -> b.id().equals(p.deviceId())).findFirst()
                 .orElseThrow());
         inbox.applyFilters();
-        assertThat(inbox.items()).extracting(IncomingMessage::id).containsExactly("m3");
+        assertThat(inbox.list().items()).extracting(IncomingMessage::id).containsExactly("m3");
 
         inbox.typeFilterProperty().set(null);
         inbox.fromDateProperty().set(LocalDate.parse("2026-03-02"));
         inbox.toDateProperty().set(LocalDate.parse("2026-03-02"));
         inbox.applyFilters();
-        assertThat(inbox.items()).extracting(IncomingMessage::id).containsExactly("m2");
+        assertThat(inbox.list().items()).extracting(IncomingMessage::id).containsExactly("m2");
         assertThat(inbox.filtered()).isTrue();
 
         inbox.fromDateProperty().set(null);
@@ -105,7 +105,7 @@ class InboxViewModelTest {
                 .startsWith("m3,");
 
         inbox.clearFilters();
-        assertThat(inbox.items()).hasSize(3);
+        assertThat(inbox.list().items()).hasSize(3);
         assertThat(inbox.filtered()).isFalse();
         inbox.stop();
     }
@@ -121,7 +121,7 @@ class InboxViewModelTest {
         inbox.applyFilters();
 
         assertThat(tc.dialogs.infos).singleElement().asString().contains("before");
-        assertThat(inbox.items()).hasSize(1);
+        assertThat(inbox.list().items()).hasSize(1);
         assertThat(inbox.filtered()).isFalse();
         inbox.stop();
     }
@@ -134,8 +134,8 @@ class InboxViewModelTest {
         inbox.typeFilterProperty().set("MMS");
         inbox.applyFilters();
 
-        assertThat(inbox.items()).isEmpty();
-        assertThat(inbox.pageTextProperty().get()).isEqualTo("No messages match");
+        assertThat(inbox.list().items()).isEmpty();
+        assertThat(inbox.list().pageTextProperty().get()).isEqualTo("No messages match");
         inbox.stop();
     }
 }

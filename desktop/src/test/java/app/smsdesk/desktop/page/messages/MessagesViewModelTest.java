@@ -48,16 +48,16 @@ class MessagesViewModelTest {
         }
         messages.startLive();
 
-        assertThat(messages.items()).hasSize(MessagesViewModel.PAGE_SIZE);
-        assertThat(messages.items().get(0).content().text()).isEqualTo("message 119");
-        assertThat(messages.pageTextProperty().get()).isEqualTo("1\u201350 of 120");
-        messages.lastPage();
-        assertThat(messages.items()).hasSize(20);
-        assertThat(messages.pageTextProperty().get()).isEqualTo("101\u2013120 of 120");
-        messages.nextPage();
-        assertThat(messages.pageIndexProperty().get()).isEqualTo(2);
-        messages.previousPage();
-        assertThat(messages.items().get(0).content().text()).isEqualTo("message 69");
+        assertThat(messages.list().items()).hasSize(MessagesViewModel.PAGE_SIZE);
+        assertThat(messages.list().items().get(0).content().text()).isEqualTo("message 119");
+        assertThat(messages.list().pageTextProperty().get()).isEqualTo("1\u201350 of 120");
+        messages.list().lastPage();
+        assertThat(messages.list().items()).hasSize(20);
+        assertThat(messages.list().pageTextProperty().get()).isEqualTo("101\u2013120 of 120");
+        messages.list().nextPage();
+        assertThat(messages.list().pageIndexProperty().get()).isEqualTo(2);
+        messages.list().previousPage();
+        assertThat(messages.list().items().get(0).content().text()).isEqualTo("message 69");
         messages.stopLive();
     }
 
@@ -70,29 +70,29 @@ class MessagesViewModelTest {
 
         messages.searchProperty().set("invoice");
         messages.applyFilters();
-        assertThat(messages.items()).extracting(m -> m.content().text()).containsExactly("invoice 42 is ready");
+        assertThat(messages.list().items()).extracting(m -> m.content().text()).containsExactly("invoice 42 is ready");
 
         messages.searchProperty().set("");
         messages.stateFilterProperty().set(ProcessingState.Cancelling);
         messages.applyFilters();
-        assertThat(messages.items()).extracting(OutgoingMessage::id).containsExactly(other.id());
+        assertThat(messages.list().items()).extracting(OutgoingMessage::id).containsExactly(other.id());
 
         messages.stateFilterProperty().set(null);
         LocalDate today = LocalDate.ofInstant(tc.clock.instant(), ZoneOffset.UTC);
         messages.fromDateProperty().set(today.plusDays(1));
         messages.applyFilters();
-        assertThat(messages.items()).isEmpty();
-        assertThat(messages.pageTextProperty().get()).isEqualTo("No messages");
+        assertThat(messages.list().items()).isEmpty();
+        assertThat(messages.list().pageTextProperty().get()).isEqualTo("No messages");
 
         messages.clearFilters();
-        assertThat(messages.totalProperty().get()).isEqualTo(2);
+        assertThat(messages.list().totalProperty().get()).isEqualTo(2);
     }
 
     @Test
     void detailShowsRecipientsAndTimelineAndCancelsAPendingMessage() {
         OutgoingMessage m = send("hi", "+14155552671");
         messages.reload();
-        messages.select(messages.items().get(0));
+        messages.select(messages.list().items().get(0));
 
         assertThat(messages.selectedProperty().get().id()).isEqualTo(m.id());
         assertThat(messages.timeline()).extracting(MessagesViewModel.TimelineStep::state)
@@ -192,9 +192,9 @@ class MessagesViewModelTest {
         send("one", "+14155552671");
         messages.reload();
         messages.exportCsv(dir.resolve("m.csv"));
-        assertThat(messages.exportingProperty().get()).isFalse();
-        assertThat(messages.exportProgressProperty().get()).isEqualTo(1.0);
-        assertThat(messages.exportStatusProperty().get()).isEqualTo("Exported 1 messages to m.csv");
+        assertThat(messages.list().exportingProperty().get()).isFalse();
+        assertThat(messages.list().exportProgressProperty().get()).isEqualTo(1.0);
+        assertThat(messages.list().exportStatusProperty().get()).isEqualTo("Exported 1 messages to m.csv");
         assertThat(dir.resolve("m.csv")).exists();
     }
 }
