@@ -46,6 +46,7 @@ import app.smsdesk.gateway.store.TokenStore;
 import app.smsdesk.gateway.store.UserSettingsStore;
 import app.smsdesk.gateway.store.UserStore;
 import app.smsdesk.gateway.store.WebhookStore;
+import app.smsdesk.gateway.tls.LanAddresses;
 import app.smsdesk.gateway.tls.LocalCertificates;
 import java.io.IOException;
 import java.io.InputStream;
@@ -176,7 +177,8 @@ public final class Gateway implements AutoCloseable {
                 settings,
                 inbox,
                 events, gatewaySettings, new HealthService(db, version()), deviceEvents,
-                new PairingService(certificates, () -> privateToken, this::port, this::httpsPort, phones.hub()),
+                new PairingService(certificates, () -> privateToken, this::caPort, this::port, this::httpsPort,
+                        phones.hub()),
                 new BackupService(dir, this::flushUsage, events, version(), clock));
     }
 
@@ -194,11 +196,15 @@ public final class Gateway implements AutoCloseable {
         root.addAll(RouteTable.pairing(new PairingHandlers(services.pairing())));
         HttpGateway server = new HttpGateway(RouteTable.thirdParty(handlers),
                 RouteTable.mobile(new MobileHandlers(phones, config.clock())), root,
-                authenticator, phones.registry()::authenticate, services.events());
-        if (certificates == null) {
-            server.start(config.host(), config.port());
-        } else {
-            server.start(config.host(), config.port(), config.httpsPort(), certificates.sslContext());
+                authenticator, phones.registry()::authenticate, services.events(),
+                new HttpGateway.HostNames(LanAddresses::current, config.allowedHosts()));
+        boolean https = certificates != null;
+        server.start(new HttpGateway.Endpoints(config.host(), config.port(), config.httpsHost(),
+                https ? config.httpsPort() : -1, https ? config.caPort() : -1),
+                https ? certificates.sslContext() : null);
+        if (config.plainHttpOnNetwork()) {
+            LOG.warn("the API listens on {} over plain HTTP: passwords and tokens cross the network in clear;"
+                    + " phones and other computers should use HTTPS", config.host());
         }
         return server;
     }
@@ -211,9 +217,12 @@ public final class Gateway implements AutoCloseable {
         });
         s.scheduleWithFixedDelay(this::flushUsage, 5, 5, TimeUnit.SECONDS);
         s.scheduleWithFixedDelay(this::applyRetention, 1, Duration.ofHours(6).toMinutes(), TimeUnit.MINUTES);
+        // The event log's count limit is checked more often: a flood can add entries faster than every 6 hours.
+        s.scheduleWithFixedDelay(this::applyLogRetention, 10, 10, TimeUnit.MINUTES);
         if (certificates != null) {
             s.scheduleWithFixedDelay(this::renewCertificate, 5, 5, TimeUnit.MINUTES);
         }
+        s.scheduleWithFixedDelay(this::refreshHostNames, 30, 30, TimeUnit.SECONDS);
         return s;
     }
 
@@ -239,7 +248,17 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
+    /** The Host names requests may give follow the computer's addresses (DNS rebinding protection). */
+    private void refreshHostNames() {
+        try {
+            http.refreshHostNames();
+        } catch (RuntimeException e) {
+            LOG.warn("reading this computer's addresses failed", e);
+        }
+    }
+
     private void applyRetention() {
+        applyLogRetention();
         int days = services.gatewaySettings().get().messageRetentionDays();
         if (days <= 0) {
             return;
@@ -252,6 +271,20 @@ public final class Gateway implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             LOG.warn("retention job failed", e);
+        }
+    }
+
+    /** The event log keeps the settings' number of days and of entries (whichever is fewer). */
+    private void applyLogRetention() {
+        var o = services.gatewaySettings().get();
+        try {
+            int deleted = services.events().applyRetention(o.logRetentionDays(), o.logRetentionEntries());
+            if (deleted > 0) {
+                LOG.info("event log retention removed {} entries (keeping {} days, at most {} entries)", deleted,
+                        o.logRetentionDays(), o.logRetentionEntries());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("event log retention failed", e);
         }
     }
 
@@ -307,6 +340,11 @@ public final class Gateway implements AutoCloseable {
         return http == null ? config.httpsPort() : http.httpsPort();
     }
 
+    /** The port that serves only the CA certificate over plain HTTP, or -1 when there is none. */
+    public int caPort() {
+        return http == null ? config.caPort() : http.caPort();
+    }
+
     /** The local CA and server certificate, or null when HTTPS is off. */
     public LocalCertificates certificates() {
         return certificates;
@@ -327,7 +365,8 @@ public final class Gateway implements AutoCloseable {
         if (httpsPort() < 0) {
             return null;
         }
-        String host = "0.0.0.0".equals(config.host()) || "::".equals(config.host()) ? "127.0.0.1" : config.host();
+        String host = "0.0.0.0".equals(config.httpsHost()) || "::".equals(config.httpsHost()) ? "127.0.0.1"
+                : config.httpsHost();
         return "https://" + host + ":" + httpsPort();
     }
 

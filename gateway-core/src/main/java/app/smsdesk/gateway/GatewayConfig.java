@@ -2,13 +2,16 @@ package app.smsdesk.gateway;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * How to start a gateway.
  *
- * @param host address to bind
+ * @param host address of the plain-HTTP API listener (programs on this computer); loopback by default, because
+ *             plain HTTP would carry passwords and tokens across the LAN in clear
  * @param port port to bind; 0 picks a free one
  * @param dataDir directory for the database and secrets
  * @param jwtEnabled overrides (and stores) the JWT setting when not null
@@ -17,18 +20,29 @@ import java.util.Objects;
  * @param privateToken the phones' registration key, or null to generate one on first start (shown once)
  * @param clock time source
  * @param httpsPort port of the HTTPS listener phones use; 0 picks a free one, {@link #HTTPS_OFF} turns it off
+ * @param httpsHost address of the HTTPS listener and of the CA download (phones on the LAN)
+ * @param caPort port of the plain-HTTP listener that serves only the CA certificate (a phone downloads it before
+ *               it trusts HTTPS); 0 picks a free one, {@link #HTTPS_OFF} turns it off
+ * @param allowedHosts host names besides this computer's own names and addresses that requests may name in
+ *                     their {@code Host} header (a name in DNS or a reverse proxy's)
  */
 public record GatewayConfig(String host, int port, Path dataDir, Boolean jwtEnabled, String adminUsername,
-                            String adminPassword, String privateToken, Clock clock, int httpsPort) {
+                            String adminPassword, String privateToken, Clock clock, int httpsPort,
+                            String httpsHost, int caPort, List<String> allowedHosts) {
     public static final int DEFAULT_PORT = 3000;
     public static final int DEFAULT_HTTPS_PORT = 3443;
-    /** {@link #httpsPort()} value for "no HTTPS listener". */
+    public static final int DEFAULT_CA_PORT = 3080;
+    public static final String LOOPBACK = "127.0.0.1";
+    public static final String ALL_ADDRESSES = "0.0.0.0";
+    /** {@link #httpsPort()} and {@link #caPort()} value for "no such listener". */
     public static final int HTTPS_OFF = -1;
 
     public GatewayConfig {
         Objects.requireNonNull(host);
+        Objects.requireNonNull(httpsHost);
         Objects.requireNonNull(dataDir);
         Objects.requireNonNull(clock);
+        allowedHosts = List.copyOf(allowedHosts);
         adminUsername = adminUsername == null || adminUsername.isBlank() ? "admin" : adminUsername;
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0..65535");
@@ -36,63 +50,100 @@ public record GatewayConfig(String host, int port, Path dataDir, Boolean jwtEnab
         if (httpsPort < HTTPS_OFF || httpsPort > 65_535) {
             throw new IllegalArgumentException("httpsPort must be 0..65535 (or -1 for off)");
         }
+        if (caPort < HTTPS_OFF || caPort > 65_535) {
+            throw new IllegalArgumentException("caPort must be 0..65535 (or -1 for off)");
+        }
     }
 
     /**
-     * Without an explicit HTTPS port: a free one when {@code port} is 0 (tests, embedding), else
-     * {@link #DEFAULT_HTTPS_PORT}.
+     * Everything on {@code host} (tests, embedding): HTTPS and the CA download too, each on a free port when
+     * {@code port} is 0, else on the default ports.
      */
     public GatewayConfig(String host, int port, Path dataDir, Boolean jwtEnabled, String adminUsername,
                          String adminPassword, String privateToken, Clock clock) {
         this(host, port, dataDir, jwtEnabled, adminUsername, adminPassword, privateToken, clock,
-                port == 0 ? 0 : DEFAULT_HTTPS_PORT);
+                port == 0 ? 0 : DEFAULT_HTTPS_PORT, host, port == 0 ? 0 : DEFAULT_CA_PORT, List.of());
     }
 
     /**
-     * Defaults: all interfaces, ports 3000 (HTTP) and 3443 (HTTPS), {@code ~/.smsdesk}, secrets from the
-     * environment.
+     * Defaults: the API over plain HTTP on loopback only (port 3000), HTTPS for phones (3443) and the CA
+     * download (3080) on all addresses, {@code ~/.smsdesk}, secrets and extra host names from the environment.
      */
     public static GatewayConfig fromEnvironment(Map<String, String> env) {
-        return new GatewayConfig("0.0.0.0", DEFAULT_PORT, Path.of(System.getProperty("user.home"), ".smsdesk"), null,
+        return new GatewayConfig(LOOPBACK, DEFAULT_PORT, Path.of(System.getProperty("user.home"), ".smsdesk"), null,
                 env.get("SMSDESK_ADMIN_USERNAME"), emptyToNull(env.get("SMSDESK_ADMIN_PASSWORD")),
-                emptyToNull(env.get("SMSDESK_PRIVATE_TOKEN")), Clock.systemUTC(), DEFAULT_HTTPS_PORT);
+                emptyToNull(env.get("SMSDESK_PRIVATE_TOKEN")), Clock.systemUTC(), DEFAULT_HTTPS_PORT, ALL_ADDRESSES,
+                DEFAULT_CA_PORT, names(env.get("SMSDESK_ALLOWED_HOSTS")));
     }
 
+    /** Whether the plain-HTTP API is reachable from other computers (only when an admin asked for it). */
+    public boolean plainHttpOnNetwork() {
+        return !host.startsWith("127.") && !host.equals("::1") && !host.equalsIgnoreCase("localhost");
+    }
+
+    /** Everything (plain HTTP, HTTPS and the CA download) on {@code h}. */
     public GatewayConfig withHost(String h) {
-        return new GatewayConfig(h, port, dataDir, jwtEnabled, adminUsername,
-                adminPassword, privateToken, clock, httpsPort);
+        return new GatewayConfig(h, port, dataDir, jwtEnabled, adminUsername, adminPassword, privateToken, clock,
+                httpsPort, h, caPort, allowedHosts);
+    }
+
+    /** HTTPS and the CA download on {@code h} (the plain-HTTP API stays where it is). */
+    public GatewayConfig withHttpsHost(String h) {
+        return new GatewayConfig(host, port, dataDir, jwtEnabled, adminUsername, adminPassword, privateToken, clock,
+                httpsPort, h, caPort, allowedHosts);
     }
 
     public GatewayConfig withPort(int p) {
-        return new GatewayConfig(host, p, dataDir, jwtEnabled, adminUsername,
-                adminPassword, privateToken, clock, httpsPort);
+        return new GatewayConfig(host, p, dataDir, jwtEnabled, adminUsername, adminPassword, privateToken, clock,
+                httpsPort, httpsHost, caPort, allowedHosts);
     }
 
     public GatewayConfig withDataDir(Path d) {
-        return new GatewayConfig(host, port, d, jwtEnabled, adminUsername,
-                adminPassword, privateToken, clock, httpsPort);
+        return new GatewayConfig(host, port, d, jwtEnabled, adminUsername, adminPassword, privateToken, clock,
+                httpsPort, httpsHost, caPort, allowedHosts);
     }
 
     public GatewayConfig withJwtEnabled(Boolean j) {
-        return new GatewayConfig(host, port, dataDir, j, adminUsername, adminPassword, privateToken, clock, httpsPort);
+        return new GatewayConfig(host, port, dataDir, j, adminUsername, adminPassword, privateToken, clock,
+                httpsPort, httpsHost, caPort, allowedHosts);
     }
 
     public GatewayConfig withClock(Clock c) {
-        return new GatewayConfig(host, port, dataDir, jwtEnabled, adminUsername,
-                adminPassword, privateToken, c, httpsPort);
+        return new GatewayConfig(host, port, dataDir, jwtEnabled, adminUsername, adminPassword, privateToken, c,
+                httpsPort, httpsHost, caPort, allowedHosts);
     }
 
     public GatewayConfig withAdmin(String username, String password) {
-        return new GatewayConfig(host, port, dataDir, jwtEnabled, username, password, privateToken, clock, httpsPort);
+        return new GatewayConfig(host, port, dataDir, jwtEnabled, username, password, privateToken, clock,
+                httpsPort, httpsHost, caPort, allowedHosts);
     }
 
     public GatewayConfig withPrivateToken(String token) {
-        return new GatewayConfig(host, port, dataDir, jwtEnabled, adminUsername,
-                adminPassword, token, clock, httpsPort);
+        return new GatewayConfig(host, port, dataDir, jwtEnabled, adminUsername, adminPassword, token, clock,
+                httpsPort, httpsHost, caPort, allowedHosts);
     }
 
     public GatewayConfig withHttpsPort(int p) {
-        return new GatewayConfig(host, port, dataDir, jwtEnabled, adminUsername, adminPassword, privateToken, clock, p);
+        return new GatewayConfig(host, port, dataDir, jwtEnabled, adminUsername, adminPassword, privateToken, clock,
+                p, httpsHost, caPort, allowedHosts);
+    }
+
+    public GatewayConfig withCaPort(int p) {
+        return new GatewayConfig(host, port, dataDir, jwtEnabled, adminUsername, adminPassword, privateToken, clock,
+                httpsPort, httpsHost, p, allowedHosts);
+    }
+
+    /** Also accepts requests naming {@code name} in their Host header. */
+    public GatewayConfig withAllowedHost(String name) {
+        List<String> more = new java.util.ArrayList<>(allowedHosts);
+        more.add(name);
+        return new GatewayConfig(host, port, dataDir, jwtEnabled, adminUsername, adminPassword, privateToken, clock,
+                httpsPort, httpsHost, caPort, more);
+    }
+
+    private static List<String> names(String commaSeparated) {
+        return commaSeparated == null ? List.of() : Arrays.stream(commaSeparated.split(","))
+                .map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     private static String emptyToNull(String s) {

@@ -16,10 +16,16 @@ public final class GatewayMain {
             Runs the SMSDesk gateway (SMSGate-compatible API) without the desktop console.
 
             Options:
-              --host HOST        address to listen on (default 0.0.0.0)
-              --port PORT        port to listen on, 0 picks a free one (default 3000)
-              --https-port PORT  HTTPS port for phones, 0 picks a free one, off disables it (default 3443);
-                                 phones install the gateway's own CA from http://HOST:PORT/ca.crt
+              --host HOST        address of everything (plain HTTP, HTTPS, CA download); by default
+                                 the plain-HTTP API listens on 127.0.0.1 only and HTTPS on all
+                                 addresses (0.0.0.0 puts plain HTTP on the network too: a warning)
+              --port PORT        plain-HTTP API port, 0 picks a free one (default 3000)
+              --https-host HOST  address of HTTPS and the CA download (default 0.0.0.0)
+              --https-port PORT  HTTPS port for phones, 0 picks a free one, off disables it (default 3443)
+              --ca-port PORT     port that serves only the CA certificate over plain HTTP, which
+                                 phones install from http://HOST:PORT/ca.crt (default 3080, off)
+              --allowed-host N   also answer requests for host name N (a DNS name of this computer,
+                                 a reverse proxy's); repeatable; others get 421 (DNS rebinding)
               --data-dir DIR     database and secrets directory (default ~/.smsdesk)
               --jwt on|off       enable or disable JWT tokens (stored as a setting)
               --backup FILE      write a backup of the data directory to FILE and exit; works while
@@ -35,6 +41,7 @@ public final class GatewayMain {
               SMSDESK_ADMIN_USERNAME   login of the primary account (default admin)
               SMSDESK_ADMIN_PASSWORD   its password (default: generated and printed once)
               SMSDESK_PRIVATE_TOKEN    the phones' registration key (default: generated and printed once)
+              SMSDESK_ALLOWED_HOSTS    host names to answer besides this computer's, comma-separated
             """;
 
     private GatewayMain() {
@@ -78,9 +85,13 @@ public final class GatewayMain {
         }
         printFirstRun(gateway, out);
         out.println("SMSDesk gateway listening on http://" + config.host() + ":" + gateway.port());
+        if (config.plainHttpOnNetwork()) {
+            out.println("  Warning: plain HTTP on " + config.host() + " carries passwords and tokens across the"
+                    + " network in clear; use HTTPS from other computers.");
+        }
         if (gateway.httpsPort() >= 0) {
-            out.println("HTTPS for phones on https://" + config.host() + ":" + gateway.httpsPort()
-                    + " (CA certificate: http://" + config.host() + ":" + gateway.port() + "/ca.crt, SHA-256 "
+            out.println("HTTPS for phones on https://" + config.httpsHost() + ":" + gateway.httpsPort()
+                    + " (CA certificate: http://" + config.httpsHost() + ":" + gateway.caPort() + "/ca.crt, SHA-256 "
                     + gateway.certificates().caFingerprint() + ")");
         }
         out.flush();
@@ -132,6 +143,9 @@ public final class GatewayMain {
                     return null;
                 }
                 case "--host" -> c = c.withHost(value(args, ++i, arg));
+                case "--https-host" -> c = c.withHttpsHost(value(args, ++i, arg));
+                case "--ca-port" -> c = c.withCaPort(caPort(value(args, ++i, arg)));
+                case "--allowed-host" -> c = c.withAllowedHost(value(args, ++i, arg));
                 case "--port" -> c = c.withPort(port(value(args, ++i, arg)));
                 case "--https-port" -> c = c.withHttpsPort(httpsPort(value(args, ++i, arg)));
                 case "--data-dir" -> c = c.withDataDir(Path.of(value(args, ++i, arg)));
@@ -183,6 +197,14 @@ public final class GatewayMain {
             return port(v);
         } catch (UsageException e) {
             throw new UsageException("--https-port must be a number from 0 to 65535 or off, not '" + v + "'");
+        }
+    }
+
+    private static int caPort(String v) throws UsageException {
+        try {
+            return httpsPort(v);
+        } catch (UsageException e) {
+            throw new UsageException("--ca-port must be a number from 0 to 65535 or off, not '" + v + "'");
         }
     }
 

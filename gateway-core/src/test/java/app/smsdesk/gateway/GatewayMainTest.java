@@ -94,10 +94,14 @@ class GatewayMainTest {
     }
 
     @Test
-    void defaultsAreAllInterfacesPort3000AndTheHomeDirectory() throws Exception {
+    void defaultsArePlainHttpOnLoopbackHttpsOnAllInterfacesAndTheHomeDirectory() throws Exception {
         GatewayConfig c = GatewayMain.parse(new String[0], GatewayConfig.fromEnvironment(Map.of()),
                 new PrintStream(outBytes, true, StandardCharsets.UTF_8));
-        assertThat(c.host()).isEqualTo("0.0.0.0");
+        assertThat(c.host()).as("plain HTTP: this computer only (F10)").isEqualTo("127.0.0.1");
+        assertThat(c.plainHttpOnNetwork()).isFalse();
+        assertThat(c.httpsHost()).isEqualTo("0.0.0.0");
+        assertThat(c.httpsPort()).isEqualTo(3443);
+        assertThat(c.caPort()).isEqualTo(3080);
         assertThat(c.port()).isEqualTo(3000);
         assertThat(c.dataDir()).isEqualTo(Path.of(System.getProperty("user.home"), ".smsdesk"));
         assertThat(c.jwtEnabled()).isNull();

@@ -58,8 +58,8 @@ public final class TestConsole implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        gateway = Gateway.start(new GatewayConfig("127.0.0.1", 0, dir, null, ADMIN, PASSWORD, PRIVATE_TOKEN, clock,
-                httpsPort));
+        gateway = Gateway.start(new GatewayConfig("127.0.0.1", 0, dir, null, ADMIN, PASSWORD, PRIVATE_TOKEN, clock)
+                .withHttpsPort(httpsPort));
     }
 
     /** The console with the immediate runner and scripted dialogs. */

@@ -4,6 +4,7 @@ import app.smsdesk.gateway.domain.ConflictException;
 import app.smsdesk.gateway.domain.FeatureDisabledException;
 import app.smsdesk.gateway.domain.ForbiddenException;
 import app.smsdesk.gateway.domain.GatewayException;
+import app.smsdesk.gateway.domain.LogText;
 import app.smsdesk.gateway.domain.NotFoundException;
 import app.smsdesk.gateway.domain.PayloadTooLargeException;
 import app.smsdesk.gateway.domain.RequestTimeoutException;
@@ -26,11 +27,55 @@ final class ErrorMapper {
     static final String UNAUTHORIZED = "Unauthorized";
     private static final HttpString RETRY_AFTER = new HttpString("Retry-After");
 
+    private static final UnexpectedFailures UNEXPECTED = new UnexpectedFailures();
+
     private ErrorMapper() {
     }
 
+    /**
+     * Logs unexpected failures (bugs), each with its stack trace, but at most {@link #TRACES_PER_MINUTE} a minute:
+     * a client that found a way to trigger one must not be able to flood the log with traces. Beyond that one
+     * line a minute says how many were not traced. Path and method are cut and neutralised like any client value.
+     */
+    static final class UnexpectedFailures {
+        static final int TRACES_PER_MINUTE = 10;
+        private long windowStart;
+        private int traced;
+        private int untraced;
+
+        void log(HttpServerExchange exchange, Throwable failure) {
+            String what = LogText.safe(exchange.getRequestMethod().toString()) + " "
+                    + LogText.safe(exchange.getRequestPath());
+            int skipped = -1;
+            boolean trace;
+            synchronized (this) {
+                long now = System.nanoTime();
+                if (now - windowStart > 60_000_000_000L) {
+                    skipped = untraced;
+                    windowStart = now;
+                    traced = 0;
+                    untraced = 0;
+                }
+                trace = traced < TRACES_PER_MINUTE;
+                if (trace) {
+                    traced++;
+                } else {
+                    untraced++;
+                }
+            }
+            if (skipped > 0) {
+                LOG.error("{} more unexpected failures in the last minute were not traced", skipped);
+            }
+            if (trace) {
+                LOG.error("request {} failed", what, failure);
+            }
+        }
+    }
+
     static int status(Throwable t) {
-        if (t instanceof ValidationException) {
+        if (t instanceof RequestRefused r) {
+            return r.status();
+        } else if (t instanceof ValidationException) {
             return 400;
         } else if (t instanceof UnauthorizedException) {
             return 401;
@@ -58,13 +103,14 @@ final class ErrorMapper {
         int status = status(failure);
         String message;
         if (status == 500) {
-            LOG.error("request {} {} failed", exchange.getRequestMethod(), exchange.getRequestPath(), failure);
+            UNEXPECTED.log(exchange, failure);
             message = "failed to handle request";
         } else if (failure instanceof UnauthorizedException) {
             // Dull on the wire, precise in the log (the reason is logged by the dispatcher).
             message = UNAUTHORIZED;
-            exchange.getResponseHeaders().put(new HttpString("WWW-Authenticate"),
-                    "Basic realm=\"SMSDesk\", Bearer realm=\"SMSDesk\"");
+            // Bearer only: a Basic challenge makes a browser prompt for the password and then send it, cached,
+            // with requests any web site triggers (cross-site request forgery). Clients send Basic unasked.
+            exchange.getResponseHeaders().put(new HttpString("WWW-Authenticate"), "Bearer realm=\"SMSDesk\"");
         } else {
             message = failure.getMessage();
         }

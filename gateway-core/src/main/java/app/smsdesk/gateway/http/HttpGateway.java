@@ -3,11 +3,11 @@ package app.smsdesk.gateway.http;
 import app.smsdesk.gateway.auth.Authenticator;
 import app.smsdesk.gateway.domain.Device;
 import app.smsdesk.gateway.domain.ForbiddenException;
+import app.smsdesk.gateway.domain.LogText;
 import app.smsdesk.gateway.domain.Principal;
 import app.smsdesk.gateway.domain.Scopes;
 import app.smsdesk.gateway.domain.UnauthorizedException;
 import app.smsdesk.gateway.service.EventLogService;
-import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -36,6 +36,8 @@ public final class HttpGateway implements HttpHandler, AutoCloseable {
     static final int READ_THREADS = 16;
     /** Threads for page reads (lists); fewer, so that a burst of them queues instead of time-slicing the CPU. */
     static final int PAGE_THREADS = 4;
+    private static final io.undertow.util.HttpString NOSNIFF = new io.undertow.util.HttpString(
+            "X-Content-Type-Options");
     private static final java.util.regex.Pattern REPEATED_SLASHES = java.util.regex.Pattern.compile("/{2,}");
 
     /**
@@ -69,65 +71,136 @@ public final class HttpGateway implements HttpHandler, AutoCloseable {
     private final Authenticator authenticator;
     private final DeviceAuthenticator deviceAuthenticator;
     private final EventLogService events;
+    private final RequestGuard guard;
     private Limits limits = Limits.defaults();
-    private Undertow server;
+    private ConnectionLimits.Caps connectionCaps = ConnectionLimits.Caps.defaults();
+    private Listeners server;
     private java.util.concurrent.ExecutorService readPool;
     private java.util.concurrent.ExecutorService pagePool;
     private int port;
     private int httpsPort = -1;
+    private int caPort = -1;
 
     public HttpGateway(List<Route> thirdPartyRoutes, List<Route> rootRoutes, Authenticator authenticator,
                        EventLogService events) {
-        this(thirdPartyRoutes, List.of(), rootRoutes, authenticator, header -> Optional.empty(), events);
+        this(thirdPartyRoutes, List.of(), rootRoutes, authenticator, header -> Optional.empty(), events,
+                HostNames.LOOPBACK_ONLY);
     }
 
+    /**
+     * @param hosts the names requests may give in their Host header
+     */
     public HttpGateway(List<Route> thirdPartyRoutes, List<Route> mobileRoutes, List<Route> rootRoutes,
-                       Authenticator authenticator, DeviceAuthenticator deviceAuthenticator, EventLogService events) {
+                       Authenticator authenticator, DeviceAuthenticator deviceAuthenticator, EventLogService events,
+                       HostNames hosts) {
         this.thirdParty = new Router(thirdPartyRoutes);
         this.mobile = new Router(mobileRoutes);
         this.root = new Router(rootRoutes);
         this.authenticator = authenticator;
         this.deviceAuthenticator = deviceAuthenticator;
         this.events = events;
-    }
-
-    /** Starts listening; {@code port} 0 picks a free port (see {@link #port()}). */
-    public void start(String host, int port) {
-        start(host, port, -1, null);
+        this.guard = new RequestGuard(new AllowedHosts(hosts.machine(), hosts.configured()));
     }
 
     /**
-     * Starts listening on plain HTTP and, when {@code tls} is given, on HTTPS too (same handler); a port of 0
-     * picks a free one (see {@link #port()} and {@link #httpsPort()}).
+     * Where the Host names a request may give come from.
+     *
+     * @param machine this computer's names and addresses (read again by {@link HttpGateway#refreshHostNames()})
+     * @param configured names the admin added
      */
-    public void start(String host, int port, int httpsPort, SSLContext tls) {
-        Undertow.Builder builder = Undertow.builder()
-                .addHttpListener(port, host)
-                // Workers mostly wait for the group commit, not the CPU: enough of them keeps batches large.
-                .setWorkerThreads(WORKER_THREADS)
-                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) ApiExchange.MAX_BODY_BYTES * 4)
-                .setServerOption(UndertowOptions.ALWAYS_SET_DATE, true)
-                // Percent-decoding is ours (UrlDecoding): Undertow's answers a bad escape with an empty 400.
-                .setServerOption(UndertowOptions.DECODE_URL, false)
-                // Room for a 64 KiB token (refused with a 401), not for megabytes of headers per connection.
-                .setServerOption(UndertowOptions.MAX_HEADER_SIZE, 128 * 1024)
-                // Slow or silent clients: headers within 30 s, idle connections closed (event streams send a
-                // keep-alive every 15 s, so they are never idle that long).
-                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, 30_000)
-                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 120_000)
-                .setServerOption(UndertowOptions.IDLE_TIMEOUT, 60_000)
-                .setHandler(Overload.guard(this, limits));
-        if (tls != null) {
-            builder.addHttpsListener(httpsPort, host, tls);
-        }
-        server = builder.build();
+    public record HostNames(java.util.function.Supplier<app.smsdesk.gateway.tls.LanAddresses.Names> machine,
+                            List<String> configured) {
+        /** Only loopback names (tests of the HTTP layer alone). */
+        public static final HostNames LOOPBACK_ONLY = new HostNames(() -> new app.smsdesk.gateway.tls.LanAddresses
+                .Names(java.util.Set.of("localhost"), java.util.Set.of("127.0.0.1", "::1")), List.of());
+    }
+
+    /** Re-reads this computer's names and addresses (a laptop changes networks); the background job calls it. */
+    public void refreshHostNames() {
+        guard.refreshHosts();
+    }
+
+    /** Starts listening on plain HTTP only; {@code port} 0 picks a free port (see {@link #port()}). */
+    public void start(String host, int port) {
+        start(new Endpoints(host, port, host, -1, -1), null);
+    }
+
+    /**
+     * Where the gateway listens: the API over plain HTTP, the same over HTTPS, and a plain-HTTP listener that
+     * serves only the CA certificate (phones download it before they trust HTTPS). A port of 0 picks a free one,
+     * -1 means no such listener.
+     */
+    public record Endpoints(String host, int port, String httpsHost, int httpsPort, int caPort) {
+    }
+
+    /** Starts the listeners; {@code tls} is needed when {@link Endpoints#httpsPort()} is not -1. */
+    public void start(Endpoints where, SSLContext tls) {
         readPool = pool("http-read-", READ_THREADS);
         pagePool = pool("http-page-", PAGE_THREADS);
-        server.start();
-        this.port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
-        if (tls != null) {
-            this.httpsPort = ((InetSocketAddress) server.getListenerInfo().get(1).getAddress()).getPort();
+        HttpHandler api = Overload.guard(this, limits);
+        server = new Listeners(WORKER_THREADS, serverOptions(), new ConnectionLimits(connectionCaps));
+        this.port = server.addHttp(where.host(), where.port(), api);
+        if (where.httpsPort() >= 0) {
+            this.httpsPort = server.addHttps(where.httpsHost(), where.httpsPort(), tls, api);
         }
+        if (where.caPort() >= 0) {
+            this.caPort = server.addHttp(where.httpsHost(), where.caPort(), Overload.guard(this::caOnly, limits));
+        }
+    }
+
+    private static org.xnio.OptionMap serverOptions() {
+        return org.xnio.OptionMap.builder()
+                .set(UndertowOptions.MAX_ENTITY_SIZE, (long) ApiExchange.MAX_BODY_BYTES * 4)
+                .set(UndertowOptions.ALWAYS_SET_DATE, true)
+                // Percent-decoding is ours (UrlDecoding): Undertow's answers a bad escape with an empty 400.
+                .set(UndertowOptions.DECODE_URL, false)
+                // Room for a 64 KiB token (refused with a 401), not for megabytes of headers per connection.
+                .set(UndertowOptions.MAX_HEADER_SIZE, 128 * 1024)
+                // Slow or silent clients: the headers within 10 s; a connection that sends nothing (a trickled TLS
+                // handshake too) closed after 20 s; an idle one after 60 s (event streams send a keep-alive
+                // every 15 s, so they are never idle that long).
+                .set(UndertowOptions.REQUEST_PARSE_TIMEOUT, 10_000)
+                .set(UndertowOptions.NO_REQUEST_TIMEOUT, 20_000)
+                .set(UndertowOptions.IDLE_TIMEOUT, 60_000)
+                .getMap();
+    }
+
+    /** The CA port answers the certificate downloads and health; anything else points to HTTPS. */
+    private void caOnly(HttpServerExchange exchange) throws Exception {
+        if (exchange.isInIoThread()) {
+            exchange.dispatch(this::caOnly);
+            return;
+        }
+        exchange.startBlocking();
+        try {
+            String path = normalize(UrlDecoding.path(exchange.getRequestPath()));
+            String method = exchange.getRequestMethod().toString();
+            Router.Match match = root.match(method.equals("HEAD") ? "GET" : method, path);
+            if (match.found() && (path.startsWith("/ca.") || path.startsWith("/health"))) {
+                match.route().handler().handle(new ApiExchange(exchange, match.params(), null));
+                return;
+            }
+            ErrorMapper.writeError(exchange, 403, "this port only serves the CA certificate (/ca.crt); phones use "
+                    + "the API over HTTPS" + (httpsPort > 0 ? " on port " + httpsPort : "")
+                    + " and programs on this computer at http://127.0.0.1:" + port);
+        } catch (Throwable t) {
+            ErrorMapper.write(exchange, t);
+        }
+    }
+
+    /** The port of the CA download, or -1 when there is none. */
+    public int caPort() {
+        return caPort;
+    }
+
+    /** Open connections on all listeners (tests and diagnostics). */
+    int openConnections() {
+        return server == null ? 0 : server.limits().openCount();
+    }
+
+    /** Replaces the default connection caps (tests); call before {@link #start}. */
+    void connectionCaps(ConnectionLimits.Caps caps) {
+        this.connectionCaps = caps;
     }
 
     /** Replaces the default limits (tests); call before {@link #start}. */
@@ -156,7 +229,7 @@ public final class HttpGateway implements HttpHandler, AutoCloseable {
     @Override
     public void close() {
         if (server != null) {
-            server.stop();
+            server.close();
             server = null;
             readPool.shutdownNow();
             pagePool.shutdownNow();
@@ -166,6 +239,15 @@ public final class HttpGateway implements HttpHandler, AutoCloseable {
     @Override
     public void handleRequest(HttpServerExchange exchange) {
         if (exchange.isInIoThread()) {
+            // Every answer: never cached (tokens, keys, messages), never sniffed as another type.
+            exchange.getResponseHeaders().put(io.undertow.util.Headers.CACHE_CONTROL, "no-store");
+            exchange.getResponseHeaders().put(NOSNIFF, "nosniff");
+            try {
+                guard.check(exchange);
+            } catch (RequestRefused refused) {
+                ErrorMapper.write(exchange, refused);
+                return;
+            }
             runWhereTheRouteSays(exchange);
             return;
         }
@@ -237,6 +319,9 @@ public final class HttpGateway implements HttpHandler, AutoCloseable {
         String path = normalize(UrlDecoding.path(exchange.getRequestPath()));
         UrlDecoding.decodeQuery(exchange);
         String method = exchange.getRequestMethod().toString();
+        if (method.equals("HEAD")) {
+            method = "GET"; // RFC 9110 §9.3.2: the GET's answer without its body (Undertow sends no body for HEAD)
+        }
         for (String prefix : THIRD_PARTY_PREFIXES) {
             if (path.equals(prefix) || path.startsWith(prefix + "/")) {
                 dispatchThirdParty(exchange, method, path.substring(prefix.length()));
@@ -289,7 +374,8 @@ public final class HttpGateway implements HttpHandler, AutoCloseable {
             // Exactly 401 for a missing or unknown token: it is the only answer that makes a phone re-register.
             device = deviceAuthenticator.authenticate(exchange.getRequestHeaders().getFirst("Authorization"))
                     .orElseThrow(() -> {
-                        LOG.debug("401 for {} {}: unknown device token", method, exchange.getRequestPath());
+                        LOG.debug("401 for {} {}: unknown device token", method,
+                                LogText.safe(exchange.getRequestPath()));
                         return new UnauthorizedException("unknown device token");
                     });
         }
@@ -305,7 +391,8 @@ public final class HttpGateway implements HttpHandler, AutoCloseable {
             events.warnAbout(ip, null, "auth", "authentication failed: " + e.getMessage(),
                     Map.of("ip", ip, "method", exchange.getRequestMethod().toString(),
                             "path", exchange.getRequestPath()));
-            LOG.debug("401 for {} {}: {}", exchange.getRequestMethod(), exchange.getRequestPath(), e.getMessage());
+            LOG.debug("401 for {} {}: {}", LogText.safe(exchange.getRequestMethod().toString()),
+                    LogText.safe(exchange.getRequestPath()), LogText.safe(e.getMessage()));
             throw e;
         }
     }

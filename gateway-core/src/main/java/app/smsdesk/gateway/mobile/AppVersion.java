@@ -14,9 +14,10 @@ import java.util.regex.Pattern;
  * @param patch patch version
  */
 public record AppVersion(int major, int minor, int patch) implements Comparable<AppVersion> {
+    // At most 6 digits a part: a version beyond that is no app's, and is read as unknown rather than overflowing.
     private static final Pattern USER_AGENT =
-            Pattern.compile("me\\.capcom\\.smsgateway/v?(\\d+)\\.(\\d+)(?:\\.(\\d+))?");
-    private static final Pattern PLAIN = Pattern.compile("v?(\\d+)\\.(\\d+)(?:\\.(\\d+))?.*");
+            Pattern.compile("me\\.capcom\\.smsgateway/v?(\\d{1,6})\\.(\\d{1,6})(?:\\.(\\d{1,6}))?(?!\\d)");
+    private static final Pattern PLAIN = Pattern.compile("v?(\\d{1,6})\\.(\\d{1,6})(?:\\.(\\d{1,6}))?(?!\\d).*");
 
     /** The newest app version this gateway was checked against. */
     public static final AppVersion NEWEST_KNOWN = new AppVersion(1, 68, 0);

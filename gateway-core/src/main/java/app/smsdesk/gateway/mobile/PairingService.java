@@ -19,6 +19,7 @@ public final class PairingService {
 
     private final LocalCertificates certificates;
     private final Supplier<String> privateToken;
+    private final IntSupplier caPort;
     private final IntSupplier httpPort;
     private final IntSupplier httpsPort;
     private final SseHub hub;
@@ -29,7 +30,8 @@ public final class PairingService {
      *
      * @param privateToken the registration key to type into the app ("Private token")
      * @param mobileApiUrls HTTPS API URLs, one per LAN address (type one into "API URL")
-     * @param caDownloadUrls plain-HTTP URLs of the CA certificate, one per LAN address (open on the phone)
+     * @param caDownloadUrls plain-HTTP URLs of the CA certificate, one per LAN address (open on the phone); the
+     *                       port serves nothing else
      * @param caFingerprint SHA-256 of the CA certificate, to compare on the phone; null without HTTPS
      * @param usbMobileApiUrl the API URL for a USB cable ({@code adb reverse}), where plain HTTP is allowed
      */
@@ -37,15 +39,21 @@ public final class PairingService {
                               String caFingerprint, String usbMobileApiUrl) {
     }
 
-    public PairingService(LocalCertificates certificates, Supplier<String> privateToken, IntSupplier httpPort,
-                          IntSupplier httpsPort, SseHub hub) {
-        this(certificates, privateToken, httpPort, httpsPort, hub, LanAddresses::lanIpv4);
+    /**
+     * @param caPort the port that serves only the CA certificate (on the LAN)
+     * @param httpPort the plain-HTTP API port (loopback: USB cable with {@code adb reverse})
+     * @param httpsPort the HTTPS port phones use
+     */
+    public PairingService(LocalCertificates certificates, Supplier<String> privateToken, IntSupplier caPort,
+                          IntSupplier httpPort, IntSupplier httpsPort, SseHub hub) {
+        this(certificates, privateToken, caPort, httpPort, httpsPort, hub, LanAddresses::lanIpv4);
     }
 
-    PairingService(LocalCertificates certificates, Supplier<String> privateToken, IntSupplier httpPort,
-                   IntSupplier httpsPort, SseHub hub, Supplier<List<String>> lanAddresses) {
+    PairingService(LocalCertificates certificates, Supplier<String> privateToken, IntSupplier caPort,
+                   IntSupplier httpPort, IntSupplier httpsPort, SseHub hub, Supplier<List<String>> lanAddresses) {
         this.certificates = certificates;
         this.privateToken = privateToken;
+        this.caPort = caPort;
         this.httpPort = httpPort;
         this.httpsPort = httpsPort;
         this.hub = hub;
@@ -62,7 +70,7 @@ public final class PairingService {
         if (certificates != null) {
             for (String h : hosts) {
                 api.add("https://" + h + ":" + httpsPort.getAsInt() + MOBILE_PATH);
-                ca.add("http://" + h + ":" + httpPort.getAsInt() + "/ca.crt");
+                ca.add("http://" + h + ":" + caPort.getAsInt() + "/ca.crt");
             }
         }
         return new PairingInfo(privateToken.get(), List.copyOf(api), List.copyOf(ca),

@@ -2,6 +2,7 @@ package app.smsdesk.gateway.mobile;
 
 import app.smsdesk.gateway.domain.Device;
 import app.smsdesk.gateway.domain.DeviceEvent;
+import app.smsdesk.gateway.domain.UnavailableException;
 import app.smsdesk.gateway.service.DeviceEvents;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,12 +24,20 @@ import org.slf4j.LoggerFactory;
 /**
  * Real-time events for phones without Firebase: the {@code GET /events} server-sent-event streams, exactly as
  * the app's OkHttp client reads them (mobile-sync §2.5): {@code text/event-stream}, an {@code event:} and a
- * mandatory {@code data:} line per event, a {@code :keepalive} comment every 15 s, any number of streams per
- * phone. Every event goes to every open stream of the phone, whether or not it registered a push token.
+ * mandatory {@code data:} line per event, a {@code :keepalive} comment every 15 s, up to
+ * {@link #MAX_STREAMS_PER_PHONE} streams per phone (a new one closes the oldest) and {@link #MAX_STREAMS} in all
+ * (then 503). Every event goes to every open stream of the phone, whether or not it registered a push token.
  */
 public final class SseHub implements DeviceEvents.Listener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SseHub.class);
     public static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
+    /**
+     * Streams one phone may hold; a new one beyond that closes its oldest. A phone needs one; a few more cover
+     * a network change, after which the old stream is dead but not yet noticed (the next keep-alive finds out).
+     */
+    static final int MAX_STREAMS_PER_PHONE = 4;
+    /** Streams in all: each holds a connection (a file descriptor), so there must be a bound. */
+    static final int MAX_STREAMS = 1_000;
     static final String KEEP_ALIVE_FRAME = ":keepalive\n\n";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -52,6 +61,9 @@ public final class SseHub implements DeviceEvents.Listener, AutoCloseable {
      * gateway started) is told to reload its webhooks and settings, which it fetched before it was registered.
      */
     public void open(HttpServerExchange exchange, Device device) {
+        if (totalStreams() >= MAX_STREAMS) {
+            throw new UnavailableException("too many event streams are open; try again shortly");
+        }
         exchange.setStatusCode(200);
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/event-stream");
         exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-cache");
@@ -64,6 +76,12 @@ public final class SseHub implements DeviceEvents.Listener, AutoCloseable {
             stream.start();
             streams.compute(device.id(), (k, list) -> {
                 List<SseStream> l = list == null ? new CopyOnWriteArrayList<>() : list;
+                l.removeIf(old -> !old.isOpen());
+                while (l.size() >= MAX_STREAMS_PER_PHONE) {
+                    SseStream oldest = l.remove(0);
+                    oldest.close();
+                    LOG.debug("closed the oldest of {}'s event streams for a new one", device.id());
+                }
                 l.add(stream);
                 return l;
             });
@@ -106,6 +124,15 @@ public final class SseHub implements DeviceEvents.Listener, AutoCloseable {
     public int openStreams(String deviceId) {
         List<SseStream> list = streams.get(deviceId);
         return list == null ? 0 : (int) list.stream().filter(SseStream::isOpen).count();
+    }
+
+    /** Streams open now, of all phones. */
+    int totalStreams() {
+        int n = 0;
+        for (List<SseStream> list : streams.values()) {
+            n += list.size();
+        }
+        return n;
     }
 
     /** Ids of the phones with at least one open stream. */

@@ -1,6 +1,7 @@
 package app.smsdesk.gateway.service;
 
 import app.smsdesk.gateway.domain.LogEntry;
+import app.smsdesk.gateway.domain.LogText;
 import app.smsdesk.gateway.domain.Principal;
 import app.smsdesk.gateway.domain.ValidationException;
 import app.smsdesk.gateway.store.EventLogStore;
@@ -16,10 +17,19 @@ import org.slf4j.LoggerFactory;
 /**
  * The gateway's own event log (auth failures, tokens, messages, settings, webhooks), served by
  * {@code GET /logs}. Callers must never pass a token or a password in the text or context.
+ *
+ * <p>Every entry is bounded and one line: the message is cut at {@link #MAX_MESSAGE} characters, the context at
+ * {@link #MAX_CONTEXT_ENTRIES} values of at most {@link LogText#MAX_CHARS} characters, and control characters are
+ * escaped ({@link LogText}), in the store and in the console log alike. So a client's value can neither forge a
+ * line nor make one entry large; {@link LogFloodGuard} bounds how many a client can cause, and the retention job
+ * how many are kept ({@link #applyRetention}).
  */
 public final class EventLogService {
     private static final Logger LOG = LoggerFactory.getLogger("smsdesk.events");
     public static final int MAX_LIMIT = 1000;
+    static final int MAX_MESSAGE = 300;
+    static final int MAX_CONTEXT_ENTRIES = 8;
+    static final int MAX_KEY = 40;
 
     private final EventLogStore store;
     private final UserStore users;
@@ -47,7 +57,7 @@ public final class EventLogService {
      */
     public void warnAbout(String clientAddress, String userId, String module, String message,
                           Map<String, String> context) {
-        long leftOut = floodGuard.admit(module + " " + clientAddress);
+        long leftOut = floodGuard.admit(module, clientAddress);
         if (leftOut < 0) {
             return;
         }
@@ -64,8 +74,26 @@ public final class EventLogService {
      * task for the single writer instead of two).
      */
     public EventLogStore.Entry infoEntry(String userId, String module, String message, Map<String, String> context) {
-        printRoutine(module, message, context);
-        return new EventLogStore.Entry(userId, "INFO", module, message, context, clock.instant());
+        String text = LogText.safe(message, MAX_MESSAGE);
+        Map<String, String> ctx = bounded(context);
+        printRoutine(module, text, ctx);
+        return new EventLogStore.Entry(userId, "INFO", module, text, ctx, clock.instant());
+    }
+
+    /** At most {@link #MAX_CONTEXT_ENTRIES} values, keys and values cut and escaped; the rest counted. */
+    static Map<String, String> bounded(Map<String, String> context) {
+        if (context == null || context.isEmpty()) {
+            return context;
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : context.entrySet()) {
+            if (out.size() == MAX_CONTEXT_ENTRIES) {
+                out.put("moreValuesLeftOut", String.valueOf(context.size() - MAX_CONTEXT_ENTRIES));
+                break;
+            }
+            out.put(LogText.safe(e.getKey(), MAX_KEY), LogText.safe(e.getValue()));
+        }
+        return out;
     }
 
     private void printRoutine(String module, String message, Map<String, String> context) {
@@ -74,8 +102,10 @@ public final class EventLogService {
         }
     }
 
-    private void append(String userId, String priority, String module, String message,
-                        Map<String, String> context) {
+    private void append(String userId, String priority, String module, String rawMessage,
+                        Map<String, String> rawContext) {
+        String message = LogText.safe(rawMessage, MAX_MESSAGE);
+        Map<String, String> context = bounded(rawContext);
         // Routine events (one per accepted message) go to the console log only at DEBUG: printing each one
         // serialises every request on the console stream. Warnings are always printed.
         if ("WARN".equals(priority)) {
@@ -84,6 +114,15 @@ public final class EventLogService {
             printRoutine(module, message, context);
         }
         store.append(userId, priority, module, message, context, clock.instant());
+    }
+
+    /**
+     * Deletes entries older than {@code days} days and beyond the newest {@code keep}; returns how many went.
+     * The background job calls it with the gateway settings' retention.
+     */
+    public int applyRetention(int days, int keep) {
+        return store.deleteOlderThan(clock.instant().minus(java.time.Duration.ofDays(days)))
+                + store.keepNewest(keep);
     }
 
     /**

@@ -94,6 +94,11 @@ public final class LanAddresses {
         return java.util.Optional.empty();
     }
 
+    /** {@link #canonicalIp} for other packages: one spelling per address literal, never a name lookup. */
+    public static String canonical(String literal) {
+        return canonicalIp(literal);
+    }
+
     /** One spelling per address ({@code ::1} and {@code 0:0:0:0:0:0:0:1} are the same), so sets compare. */
     static String canonicalIp(String literal) {
         int zone = literal.indexOf('%');

@@ -121,8 +121,8 @@ class OverloadTest {
         List<Socket> stalled = new ArrayList<>();
         for (int i = 0; i < CONCURRENT; i++) { // every worker waits for a body that never comes
             Socket s = RawHttp.connect(server.port(), null, Duration.ofSeconds(30));
-            s.getOutputStream().write("POST /upload HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n12345"
-                    .getBytes(StandardCharsets.ISO_8859_1));
+            s.getOutputStream().write(("POST /upload HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json"
+                    + "\r\nContent-Length: 100\r\n\r\n12345").getBytes(StandardCharsets.ISO_8859_1));
             stalled.add(s);
         }
         long start = System.nanoTime();
@@ -138,6 +138,7 @@ class OverloadTest {
 
     private HttpRequest upload(int bytes) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/upload"))
-                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofByteArray(new byte[bytes])).build();
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[bytes])).build();
     }
 }

@@ -393,23 +393,29 @@ class MobileApiTest {
 
     @Test
     void manyStreamsStayOpenWithoutStarvingTheApi() throws Exception {
-        PhoneSimulator p = registered();
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        int streams = 60; // more than Undertow's worker threads on a small machine
+        int phones = 15; // 4 streams each (the most one phone may hold): more than Undertow's worker threads
         List<BufferedReader> readers = new ArrayList<>();
         List<InputStream> bodies = new ArrayList<>();
         try {
-            for (int i = 0; i < streams; i++) {
-                HttpResponse<InputStream> r = client.send(HttpRequest.newBuilder(
-                        URI.create(gw.mobileApi() + "/events")).header("Authorization", p.bearer()).build(),
-                        HttpResponse.BodyHandlers.ofInputStream());
-                assertThat(r.statusCode()).isEqualTo(200);
-                bodies.add(r.body());
-                readers.add(new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8)));
+            List<PhoneSimulator> sims = new ArrayList<>();
+            for (int n = 0; n < phones; n++) {
+                PhoneSimulator p = registered();
+                sims.add(p);
+                for (int i = 0; i < 4; i++) {
+                    HttpResponse<InputStream> r = client.send(HttpRequest.newBuilder(
+                            URI.create(gw.mobileApi() + "/events")).header("Authorization", p.bearer()).build(),
+                            HttpResponse.BodyHandlers.ofInputStream());
+                    assertThat(r.statusCode()).isEqualTo(200);
+                    bodies.add(r.body());
+                    readers.add(new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8)));
+                }
             }
             HttpResult health = gw.get("/health", null);
             assertThat(health.status()).isEqualTo(200);
-            assertThat(gw.gateway().phones().hub().openStreams(p.registration().id())).isEqualTo(streams);
+            for (PhoneSimulator p : sims) {
+                assertThat(gw.gateway().phones().hub().openStreams(p.registration().id())).isEqualTo(4);
+            }
             gw.services().settings().patch(gw.admin(), app.smsdesk.gateway.http.Json.readTree(
                     "{\"logs\":{\"lifetime_days\":7}}".getBytes(StandardCharsets.UTF_8)));
             for (BufferedReader reader : readers) {

@@ -35,7 +35,9 @@ class PairingTest {
         assertThat(info.mobileApiUrls()).isNotEmpty().allSatisfy(u -> assertThat(u)
                 .matches("https://[0-9.]+:" + gw.gateway().httpsPort() + "/api/mobile/v1"));
         assertThat(info.caDownloadUrls()).isNotEmpty().allSatisfy(u -> assertThat(u)
-                .matches("http://[0-9.]+:" + gw.gateway().port() + "/ca.crt"));
+                .matches("http://[0-9.]+:" + gw.gateway().caPort() + "/ca.crt"));
+        assertThat(gw.gateway().caPort()).as("a port of its own, serving nothing but the CA")
+                .isNotEqualTo(gw.gateway().port());
         assertThat(info.caFingerprint()).isEqualTo(gw.gateway().certificates().caFingerprint());
         assertThat(info.usbMobileApiUrl()).isEqualTo(gw.mobileApi());
     }

@@ -45,19 +45,20 @@ class LogFloodTest {
     void aFloodFromOneAddressIsThinnedOutAndCounted() throws IOException {
         try (TestGateway gw = TestGateway.start()) {
             for (int i = 0; i < FLOOD; i++) {
-                assertThat(send(gw, "GET /3rdparty/v1/messages HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer x.y." + i,
-                        "")).isEqualTo(401);
-                assertThat(send(gw, "POST /mobile/v1/webhooks/incoming HTTP/1.1\r\nHost: x\r\nContent-Type: "
+                assertThat(send(gw, "GET /3rdparty/v1/messages HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Authorization: Bearer x.y." + i, "")).isEqualTo(401);
+                assertThat(send(gw, "POST /mobile/v1/webhooks/incoming HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
                         + "application/json", "{\"deviceId\":\"nobody" + i + "\",\"event\":\"sms:received\"}"))
                         .isEqualTo(401);
-                send(gw, "POST /mobile/v1/device HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer wrong-" + i, "{}");
+                send(gw, "POST /mobile/v1/device HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                        + "Authorization: Bearer wrong-" + i, "{}");
             }
             assertThat(entries(gw, "authentication failed")).hasSize(BURST);
             assertThat(entries(gw, "webhook from an unknown phone")).hasSize(BURST);
             assertThat(entries(gw, "phone registration")).hasSize(BURST);
 
             gw.clock().advance(REFILL);
-            send(gw, "GET /3rdparty/v1/messages HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer x.y.z", "");
+            send(gw, "GET /3rdparty/v1/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer x.y.z", "");
             List<JsonNode> auth = entries(gw, "authentication failed");
             assertThat(auth).hasSize(BURST + 1);
             assertThat(auth.get(0).path("context").path("similarLeftOut").asText())
