@@ -44,6 +44,10 @@ final class FuzzMutations {
     private record Mutation(String name, int weight, BiConsumer<FuzzRequest, Random> apply) {
     }
 
+    private static final String[] APP_VERSIONS = {"99999999999.1", "1.99999999999", "1.68.99999999999",
+            "2147483648.0", "-1.-1", "1.", ".1", "1.68.0.0.0", "v1.2", "1e3.0", "01.068.000", "", "1.68.0 extra",
+            "9".repeat(300) + ".1"};
+
     private static final List<Mutation> ALL = List.of(
             new Mutation("type swap", 12, (r, rnd) -> tree(r, rnd, (root, n) -> replaceRandom(root, raw(rnd), rnd))),
             new Mutation("drop field", 8, (r, rnd) -> tree(r, rnd, (root, n) -> dropRandom(root, rnd))),
@@ -79,6 +83,9 @@ final class FuzzMutations {
                 }
             }),
             new Mutation("credentials", 5, FuzzMutations::credentials),
+            // The app's version is read from its User-Agent on phone routes (the audit's F13: it overflowed).
+            new Mutation("app version", 3, (r, rnd) -> r.header("User-Agent", "me.capcom.smsgateway/"
+                    + APP_VERSIONS[rnd.nextInt(APP_VERSIONS.length)])),
             new Mutation("big header", 2, (r, rnd) -> {
                 int size = 1_000 + rnd.nextInt(200_000);
                 r.header("X-Fuzz-" + rnd.nextInt(1000), "v".repeat(size));
