@@ -24,7 +24,7 @@ class PairingWindowTest extends WindowTest {
                 .endsWith(":" + tc.gateway().httpsPort() + "/api/mobile/v1");
         assertThat(((Label) find(robot, "#pair-ca-fingerprint")).getText().replace('\n', ':'))
                 .isEqualTo(tc.gateway().certificates().caFingerprint());
-        assertThat(((Label) find(robot, "#pair-ca-url")).getText()).endsWith(":" + tc.gateway().port() + "/ca.crt");
+        assertThat(((Label) find(robot, "#pair-ca-url")).getText()).endsWith(":" + tc.gateway().caPort() + "/ca.crt");
         assertThat(((ImageView) find(robot, "#pair-qr")).getImage()).isNotNull();
         assertThat(((Label) find(robot, "#pair-channel")).getText()).isEqualTo("SSE only");
         // The gateway listens on 127.0.0.1 only: the warning says so and the USB way shows.

@@ -85,7 +85,8 @@ class PhonesViewModelTest {
         PairingViewModel.Address first = pairing.addresses().get(0);
         assertThat(pairing.apiUrlProperty().get())
                 .isEqualTo("https://" + first.host() + ":" + httpsPort + "/api/mobile/v1");
-        assertThat(pairing.caUrlProperty().get()).isEqualTo("http://" + first.host() + ":" + port + "/ca.crt");
+        assertThat(pairing.caUrlProperty().get()).isEqualTo("http://" + first.host() + ":" + tc.gateway().caPort()
+                + "/ca.crt");
         assertThat(pairing.caFingerprintProperty().get()).isEqualTo(tc.gateway().certificates().caFingerprint())
                 .matches("([0-9A-F]{2}:){31}[0-9A-F]{2}");
         assertThat(pairing.privateTokenProperty().get()).isEqualTo(TestConsole.PRIVATE_TOKEN);
