@@ -18,9 +18,13 @@ public final class ConsoleCommandLine {
             so the console and the headless gateway can take turns on one installation (not both at once).
 
             Options:
-              --host HOST        address to listen on (default 0.0.0.0)
+              --host HOST        address of everything; by default programs use plain HTTP on 127.0.0.1
+                                 only, and phones HTTPS on all addresses
               --port PORT        HTTP port for programs, 0 picks a free one (default 3000)
+              --https-host HOST  address of HTTPS and the CA download (default 0.0.0.0)
               --https-port PORT  HTTPS port for phones, 0 picks a free one, off disables it (default 3443)
+              --ca-port PORT     port that serves only the CA certificate to phones (default 3080, off)
+              --allowed-host N   also answer requests for host name N (repeatable)
               --data-dir DIR     database and secrets directory (default ~/.smsdesk)
               --jwt on|off       enable or disable JWT tokens (stored as a setting)
               --help             show this help

@@ -13,7 +13,8 @@ import java.util.List;
  * Where the running gateway can be reached.
  *
  * @param localUrl base URL on this machine, e.g. {@code http://127.0.0.1:3000}
- * @param bindHost the address the gateway listens on
+ * @param bindHost the address phones reach the gateway on: the HTTPS address, or the plain-HTTP one when HTTPS is
+ *                 off
  * @param port the HTTP port
  * @param httpsUrl HTTPS base URL on this machine, e.g. {@code https://127.0.0.1:3443}; null when HTTPS is off
  * @param httpsPort the HTTPS port (phones), or -1 when HTTPS is off
@@ -24,7 +25,8 @@ import java.util.List;
 public record GatewayInfo(String localUrl, String bindHost, int port, String httpsUrl, int httpsPort,
                           String privateToken, String version, String dataDir) {
     public static GatewayInfo of(Gateway gateway) {
-        return new GatewayInfo(gateway.localUrl(), gateway.config().host(), gateway.port(), gateway.localHttpsUrl(),
+        String phones = gateway.httpsPort() >= 0 ? gateway.config().httpsHost() : gateway.config().host();
+        return new GatewayInfo(gateway.localUrl(), phones, gateway.port(), gateway.localHttpsUrl(),
                 gateway.httpsPort(), gateway.privateToken(), Gateway.version(),
                 gateway.config().dataDir().toAbsolutePath().toString());
     }

@@ -124,7 +124,8 @@ public final class PairingViewModel extends ViewModel {
         List<String> problems = new ArrayList<>();
         if (!gw.reachableFromNetwork()) {
             problems.add("The gateway listens on " + gw.bindHost() + " only, so phones on the network cannot reach "
-                    + "it. Start SMSDesk with --host 0.0.0.0, or connect the phone with a USB cable.");
+                    + "it. Start SMSDesk with " + (gw.httpsOn() ? "--https-host 0.0.0.0" : "--host 0.0.0.0")
+                    + ", or connect the phone with a USB cable.");
         } else if (addresses.stream().allMatch(a -> a.host().startsWith("127."))) {
             problems.add("This computer has no local network address. Connect it to the same Wi-Fi as the phone, "
                     + "or connect the phone with a USB cable.");

@@ -92,7 +92,7 @@ class PhonesViewModelTest {
         assertThat(pairing.privateTokenProperty().get()).isEqualTo(TestConsole.PRIVATE_TOKEN);
         assertThat(pairing.usbApiUrlProperty().get()).isEqualTo("http://127.0.0.1:" + port + "/api/mobile/v1");
         assertThat(pairing.usbCommand()).isEqualTo("adb reverse tcp:" + port + " tcp:" + port);
-        assertThat(pairing.warningProperty().get()).contains("--host 0.0.0.0").doesNotContain("HTTPS is off");
+        assertThat(pairing.warningProperty().get()).contains("--https-host 0.0.0.0").doesNotContain("HTTPS is off");
         tc.tasks.tick();
         assertThat(pairing.pairedProperty().get()).isFalse();
 
