@@ -42,6 +42,7 @@ public final class GatewayMain {
               SMSDESK_ADMIN_PASSWORD   its password (default: generated and printed once)
               SMSDESK_PRIVATE_TOKEN    the phones' registration key (default: generated and printed once)
               SMSDESK_ALLOWED_HOSTS    host names to answer besides this computer's, comma-separated
+                                       (read on every start)
             """;
 
     private GatewayMain() {
