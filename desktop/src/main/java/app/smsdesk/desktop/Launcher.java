@@ -16,6 +16,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        app.smsdesk.gateway.Gateway.refuseClientRenegotiation();
         int code = check(args, System.getenv(), System.out, System.err);
         if (code != OPEN) {
             System.exit(code);

@@ -133,7 +133,17 @@ public final class Gateway implements AutoCloseable {
 
     /** Opens the data directory, migrates the database, creates the primary account and starts listening. */
     public static Gateway start(GatewayConfig config) {
+        refuseClientRenegotiation();
         return new Gateway(config);
+    }
+
+    /**
+     * A TLS 1.2 client may ask to renegotiate as often as it likes, each time costing a handshake of CPU; the
+     * phones never do. The JDK reads this setting when its TLS classes load, so the launchers set it first thing
+     * too; here it is a best effort for embedders.
+     */
+    public static void refuseClientRenegotiation() {
+        System.setProperty("jdk.tls.rejectClientInitiatedRenegotiation", "true");
     }
 
     private TokenUsageTracker usage;

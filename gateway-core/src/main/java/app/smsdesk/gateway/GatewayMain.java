@@ -56,6 +56,7 @@ public final class GatewayMain {
     }
 
     public static void main(String[] args) {
+        Gateway.refuseClientRenegotiation();
         System.exit(run(args, System.getenv(), System.out, System.err, true));
     }
 

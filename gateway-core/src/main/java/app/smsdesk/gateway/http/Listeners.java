@@ -18,6 +18,7 @@ import org.xnio.ChannelListeners;
 import org.xnio.IoUtils;
 import org.xnio.OptionMap;
 import org.xnio.Options;
+import org.xnio.Sequence;
 import org.xnio.StreamConnection;
 import org.xnio.Xnio;
 import org.xnio.XnioWorker;
@@ -95,11 +96,25 @@ final class Listeners implements AutoCloseable {
         try {
             UndertowXnioSsl ssl = new UndertowXnioSsl(xnio, OptionMap.create(Options.USE_DIRECT_BUFFERS, true), tls);
             AcceptingChannel<SslConnection> server = ssl.createSslConnectionServer(worker, address(host, port),
-                    (ChannelListener) accept, socketOptions);
+                    (ChannelListener) accept, OptionMap.builder().addAll(socketOptions)
+                            .set(Options.SSL_ENABLED_PROTOCOLS, Sequence.of("TLSv1.3", "TLSv1.2"))
+                            .set(Options.SSL_ENABLED_CIPHER_SUITES, Sequence.of(aeadSuites(tls)))
+                            .getMap());
             return started(server);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on " + host + ":" + port, e);
         }
+    }
+
+    /**
+     * TLS 1.2 and 1.3 with AEAD suites only (GCM, ChaCha20-Poly1305): no CBC with SHA-1, whose padding oracles
+     * are the old weak point. Every Android version the app supports (5+) offers ECDHE-ECDSA with AES-GCM.
+     */
+    static java.util.List<String> aeadSuites(SSLContext tls) {
+        return java.util.Arrays.stream(tls.getSupportedSSLParameters().getCipherSuites())
+                .filter(s -> s.startsWith("TLS_AES_") || s.startsWith("TLS_CHACHA20_")
+                        || (s.startsWith("TLS_ECDHE_") && (s.contains("_GCM_") || s.contains("_CHACHA20_"))))
+                .toList();
     }
 
     private int started(AcceptingChannel<? extends StreamConnection> server) {

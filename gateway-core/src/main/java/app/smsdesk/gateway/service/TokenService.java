@@ -226,7 +226,9 @@ public final class TokenService {
                         + "use the refresh_token returned with the access token");
             }
             if (!Scopes.isRequestable(scope)) {
-                throw new ValidationException("scopes: unknown scope '" + scope + "'; valid scopes are: "
+                // Echoed cut to 64 characters: a 100 KB "scope" must not come back as a 100 KB error.
+                throw new ValidationException("scopes: unknown scope '"
+                        + app.smsdesk.gateway.domain.LogText.safe(scope, 64) + "'; valid scopes are: "
                         + String.join(", ", Scopes.requestableNames()));
             }
             out.add(scope);

@@ -21,7 +21,7 @@ class HealthApiTest {
         return Stream.of("", "/3rdparty/v1", "/api/3rdparty/v1").flatMap(base -> Stream.of(
                 Arguments.of(base + "/health", "db:ping"),
                 Arguments.of(base + "/health/ready", "db:ping"),
-                Arguments.of(base + "/health/live", "system:memory"),
+                Arguments.of(base + "/health/live", null), // no figures without credentials (F18)
                 Arguments.of(base + "/health/startup", null)));
     }
 

@@ -2,6 +2,7 @@ package app.smsdesk.gateway.mobile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.smsdesk.gateway.testing.DownloadedCa;
 import app.smsdesk.gateway.testing.HttpResult;
 import app.smsdesk.gateway.testing.TestGateway;
 import java.net.URI;
@@ -53,7 +54,7 @@ class PairingTest {
 
     @Test
     void olderPhonesCanConnectWithTls12() throws Exception {
-        SSLContext trust = PhoneEndToEndHttpsTest.trustingDownloadedCa(gw);
+        SSLContext trust = DownloadedCa.trustingDownloadedCa(gw);
         SSLParameters tls12 = new SSLParameters();
         tls12.setProtocols(new String[] {"TLSv1.2"});
         HttpClient client = HttpClient.newBuilder().sslContext(trust).sslParameters(tls12)
