@@ -63,17 +63,20 @@ public final class BasicAuthenticator {
     }
 
     /**
-     * Verifies a login and password coming from {@code clientAddress} and returns the login; 429 while that
-     * address or login is throttled, even for the right password (else a throttled guesser would learn it).
+     * Verifies a login and password coming from {@code clientAddress} and returns the login. Credentials that
+     * passed recently are accepted without a throttle check: a guesser at the same address (a NAT, a shared
+     * desktop) must not lock out a client already signed in (audit F4). Otherwise 429 while that address is
+     * throttled, even for the right password (else a throttled guesser would learn it). The console
+     * ({@link #IN_PROCESS}) has an address bucket of its own that nobody on the network can drain.
      */
     public String check(String login, String password, String clientAddress) {
-        throttle.check(clientAddress, login);
         String key = cacheKey(login, password);
         CachedLogin cached = cache.get(key);
         long now = clock.millis();
         if (cached != null && cached.expiresAt() > now) {
             return cached.userId();
         }
+        throttle.check(clientAddress, login);
         String hash = users.passwordHash(login).orElse(null);
         // Verify against a dummy hash for unknown users so timing does not reveal which logins exist.
         boolean ok = hasher.verify(password, hash == null ? dummyHash : hash) && hash != null;

@@ -61,4 +61,23 @@ class LoginThrottleTest {
                 () -> throttle.check("192.0.2.7", "a"));
         assertThat(e.retryAfter()).isEqualTo(LoginThrottle.REFILL.minus(LoginThrottle.REFILL.dividedBy(3)));
     }
+
+    @Test
+    void aLoginUnderAttackGivesEachNewAddressOneCheckedAttemptAMinute() {
+        for (int i = 0; i < LoginThrottle.LOGIN_BURST; i++) {
+            failTimes("192.0.2." + i, "admin", 1);
+        }
+        throttle.check("198.51.100.1", "admin"); // checked: the real user may be behind it
+        throttle.failed("198.51.100.1", "admin");
+        assertThatThrownBy(() -> throttle.check("198.51.100.1", "admin"))
+                .isInstanceOf(TooManyRequestsException.class);
+        throttle.check("198.51.100.1", "other"); // other logins keep the address's usual allowance
+
+        throttle.check("198.51.100.2", "admin");
+        throttle.succeeded("198.51.100.2", "admin");
+        failTimes("198.51.100.2", "admin", 3); // trusted now: its usual burst
+
+        clock.advance(LoginThrottle.UNDER_ATTACK_REFILL);
+        throttle.check("198.51.100.1", "admin");
+    }
 }
