@@ -32,8 +32,10 @@ public final class ConsoleCommandLine {
 
             Environment (first start only):
               SMSDESK_ADMIN_USERNAME   login of the primary account (default admin)
-              SMSDESK_ADMIN_PASSWORD   its password (default: generated and shown once in the window)
-              SMSDESK_PRIVATE_TOKEN    the phones' registration key (default: generated and shown once)
+              SMSDESK_ADMIN_PASSWORD   its password, 14 characters or more
+                                       (default: generated and shown once in the window)
+              SMSDESK_PRIVATE_TOKEN    the phones' registration key, 16 characters or more
+                                       (default: generated and shown once)
 
             Java options (before -jar):
               -Dsmsdesk.theme=dark|light            open in this theme

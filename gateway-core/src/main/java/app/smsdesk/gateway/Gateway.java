@@ -1,6 +1,7 @@
 package app.smsdesk.gateway;
 
 import app.smsdesk.gateway.auth.Authenticator;
+import app.smsdesk.gateway.domain.ValidationException;
 import app.smsdesk.gateway.auth.BasicAuthenticator;
 import app.smsdesk.gateway.auth.JwtCodec;
 import app.smsdesk.gateway.auth.LoginThrottle;
@@ -97,6 +98,9 @@ public final class Gateway implements AutoCloseable {
         // Millisecond ticks: the store keeps milliseconds, so what a call returns equals what a later read sees.
         this.config = given.withClock(Clock.tick(given.clock(), Duration.ofMillis(1)));
         GatewayConfig config = this.config;
+        config.weakSecret().ifPresent(reason -> {
+            throw new ValidationException(reason);
+        });
         DataDir dir = new DataDir(config.dataDir());
         this.db = new Database(dir.databaseFile());
         // Point reads are answered on the HTTP I/O threads (HttpGateway), which must never wait for a reader.

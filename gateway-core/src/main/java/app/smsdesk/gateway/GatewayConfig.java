@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How to start a gateway.
@@ -36,6 +37,10 @@ public record GatewayConfig(String host, int port, Path dataDir, Boolean jwtEnab
     public static final String ALL_ADDRESSES = "0.0.0.0";
     /** {@link #httpsPort()} and {@link #caPort()} value for "no such listener". */
     public static final int HTTPS_OFF = -1;
+    /** Shortest private token accepted from the environment (audit F17: {@code SMSDESK_PRIVATE_TOKEN=1} worked). */
+    public static final int MIN_PRIVATE_TOKEN_LENGTH = 16;
+    /** Fewest different characters in it: sixteen times the same letter is not a secret. */
+    private static final int MIN_DISTINCT_TOKEN_CHARS = 6;
 
     public GatewayConfig {
         Objects.requireNonNull(host);
@@ -53,6 +58,24 @@ public record GatewayConfig(String host, int port, Path dataDir, Boolean jwtEnab
         if (caPort < HTTPS_OFF || caPort > 65_535) {
             throw new IllegalArgumentException("caPort must be 0..65535 (or -1 for off)");
         }
+    }
+
+    /**
+     * Why the secrets given to this start are too weak to use, if they are: the admin password needs as many
+     * characters as a password change does, the private token {@link #MIN_PRIVATE_TOKEN_LENGTH} varied ones.
+     * Checked on every start, so a weak secret in a start script is noticed even when the stored one is used.
+     */
+    public Optional<String> weakSecret() {
+        int minPassword = app.smsdesk.gateway.service.AccountService.MIN_PASSWORD_LENGTH;
+        if (adminPassword != null && adminPassword.length() < minPassword) {
+            return Optional.of("SMSDESK_ADMIN_PASSWORD: at least " + minPassword + " characters are required");
+        }
+        if (privateToken != null && (privateToken.length() < MIN_PRIVATE_TOKEN_LENGTH
+                || privateToken.chars().distinct().count() < MIN_DISTINCT_TOKEN_CHARS)) {
+            return Optional.of("SMSDESK_PRIVATE_TOKEN: at least " + MIN_PRIVATE_TOKEN_LENGTH
+                    + " random characters are required (leave it unset to have one generated)");
+        }
+        return Optional.empty();
     }
 
     /**

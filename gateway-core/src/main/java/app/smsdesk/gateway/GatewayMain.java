@@ -39,8 +39,10 @@ public final class GatewayMain {
 
             Environment (first start only):
               SMSDESK_ADMIN_USERNAME   login of the primary account (default admin)
-              SMSDESK_ADMIN_PASSWORD   its password (default: generated and printed once)
-              SMSDESK_PRIVATE_TOKEN    the phones' registration key (default: generated and printed once)
+              SMSDESK_ADMIN_PASSWORD   its password, 14 characters or more
+                                       (default: generated and printed once)
+              SMSDESK_PRIVATE_TOKEN    the phones' registration key, 16 characters or more
+                                       (default: generated and printed once)
               SMSDESK_ALLOWED_HOSTS    host names to answer besides this computer's, comma-separated
                                        (read on every start)
             """;
@@ -74,6 +76,10 @@ public final class GatewayMain {
         }
         if (config == null) {
             return 0;
+        }
+        if (config.weakSecret().isPresent()) {
+            err.println("smsdesk-gateway: " + config.weakSecret().get());
+            return 2;
         }
         if (maintenance.backup() != null || maintenance.restore() != null) {
             return maintenance.run(config.dataDir(), out, err);

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -17,9 +19,13 @@ class GatewayMainTest {
     private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
 
     private int run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    private int run(Map<String, String> env, String... args) {
         try (PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
              PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8)) {
-            return GatewayMain.run(args, Map.of(), out, err, false);
+            return GatewayMain.run(args, env, out, err, false);
         }
     }
 
@@ -77,10 +83,23 @@ class GatewayMainTest {
         assertThat(out()).isEmpty();
     }
 
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource({"SMSDESK_PRIVATE_TOKEN, 1", "SMSDESK_PRIVATE_TOKEN, short-token-15c",
+        "SMSDESK_PRIVATE_TOKEN, aaaaaaaaaaaaaaaaaaaaaaaa", "SMSDESK_ADMIN_PASSWORD, eight-ch",
+        "SMSDESK_ADMIN_PASSWORD, thirteen-char"})
+    void weakSecretsFromTheEnvironmentAreRefusedBeforeAnythingIsCreated(String variable, String value,
+            @TempDir Path dir) {
+        Path data = dir.resolve("data");
+        assertThat(run(Map.of(variable, value), "--host", "127.0.0.1", "--port", "0", "--https-port", "off",
+                "--data-dir", data.toString())).isEqualTo(2);
+        assertThat(err()).startsWith("smsdesk-gateway: " + variable + ": at least"); // audit F17
+        assertThat(Files.exists(data)).isFalse();
+    }
+
     @Test
     void optionsBuildTheConfig() throws Exception {
         GatewayConfig base = GatewayConfig.fromEnvironment(Map.of("SMSDESK_ADMIN_USERNAME", "boss",
-                "SMSDESK_ADMIN_PASSWORD", "a-long-enough-password", "SMSDESK_PRIVATE_TOKEN", "phones-key"));
+                "SMSDESK_ADMIN_PASSWORD", "a-long-enough-password", "SMSDESK_PRIVATE_TOKEN", "phones-key-0123456789"));
         GatewayConfig c = GatewayMain.parse(new String[] {"--host", "127.0.0.1", "--port", "8080",
             "--data-dir", "some/dir", "--jwt", "off"}, base, new PrintStream(outBytes, true, StandardCharsets.UTF_8));
         assertThat(c.host()).isEqualTo("127.0.0.1");
@@ -89,7 +108,7 @@ class GatewayMainTest {
         assertThat(c.jwtEnabled()).isFalse();
         assertThat(c.adminUsername()).isEqualTo("boss");
         assertThat(c.adminPassword()).isEqualTo("a-long-enough-password");
-        assertThat(c.privateToken()).isEqualTo("phones-key");
+        assertThat(c.privateToken()).isEqualTo("phones-key-0123456789");
         assertThat(out()).isEmpty();
     }
 

@@ -22,6 +22,8 @@ public final class Phones implements AutoCloseable {
     /** Registration attempts allowed per client address and minute (failed ones: far fewer). */
     static final int MAX_REGISTRATIONS_PER_MINUTE = 60;
     static final int MAX_FAILED_REGISTRATIONS_PER_MINUTE = 5;
+    /** Failed registrations a minute from all addresses together (audit F17). */
+    static final int MAX_FAILED_REGISTRATIONS_PER_MINUTE_OVERALL = 50;
 
     private final PhoneRegistry registry;
     private final MessageSync sync;
@@ -40,7 +42,8 @@ public final class Phones implements AutoCloseable {
     public Phones(Deps d) {
         this.deviceStore = d.deviceStore();
         RegistrationLimiter limiter = new RegistrationLimiter(d.clock(), Duration.ofMinutes(1),
-                MAX_REGISTRATIONS_PER_MINUTE, MAX_FAILED_REGISTRATIONS_PER_MINUTE);
+                MAX_REGISTRATIONS_PER_MINUTE, MAX_FAILED_REGISTRATIONS_PER_MINUTE,
+                MAX_FAILED_REGISTRATIONS_PER_MINUTE_OVERALL);
         this.registry = new PhoneRegistry(d.devices(), d.accounts(), d.privateToken(), new OneTimeCodes(d.clock()),
                 limiter, new LastSeenTracker(), d.log(), d.clock());
         this.sync = new MessageSync(d.messageStore(), d.log(), d.clock());

@@ -42,8 +42,9 @@ public final class AccountService {
             return Optional.empty();
         }
         String effective = password != null ? password : Secrets.password(20);
-        if (password != null && password.length() < 8) {
-            throw new ValidationException("SMSDESK_ADMIN_PASSWORD: at least 8 characters are required");
+        if (password != null && password.length() < MIN_PASSWORD_LENGTH) {
+            throw new ValidationException("SMSDESK_ADMIN_PASSWORD: at least " + MIN_PASSWORD_LENGTH
+                    + " characters are required");
         }
         users.create(username, hasher.hash(effective), true, clock.instant());
         log.info(username, "accounts", "primary account created", Map.of("login", username));
