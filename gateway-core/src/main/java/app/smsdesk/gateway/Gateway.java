@@ -6,7 +6,7 @@ import app.smsdesk.gateway.auth.BasicAuthenticator;
 import app.smsdesk.gateway.auth.JwtCodec;
 import app.smsdesk.gateway.auth.LoginThrottle;
 import app.smsdesk.gateway.auth.PasswordHasher;
-import app.smsdesk.gateway.auth.RevocationList;
+import app.smsdesk.gateway.auth.KnownTokens;
 import app.smsdesk.gateway.auth.Secrets;
 import app.smsdesk.gateway.auth.TokenUsageTracker;
 import app.smsdesk.gateway.http.DeviceHandlers;
@@ -126,7 +126,7 @@ public final class Gateway implements AutoCloseable {
                 services.gatewaySettings().update(services.gatewaySettings().get()
                         .withJwtEnabled(config.jwtEnabled()), "command line");
             }
-            services.tokens().loadRevocations();
+            services.tokens().loadKnownTokens();
             this.http = startHttp();
             this.jobs = startJobs();
         } catch (RuntimeException e) {
@@ -167,11 +167,11 @@ public final class Gateway implements AutoCloseable {
                 (message, context) -> events.warn(null, "auth", message, context));
         BasicAuthenticator basic = new BasicAuthenticator(users, hasher, throttle, clock);
         JwtCodec jwt = new JwtCodec(jwtKey, "smsdesk", clock);
-        RevocationList revocations = new RevocationList(clock);
+        KnownTokens known = new KnownTokens(clock);
         usage = new TokenUsageTracker();
-        authenticator = new Authenticator(basic, jwt, revocations, usage, gatewaySettings::jwtEnabled, users::exists,
+        authenticator = new Authenticator(basic, jwt, known, usage, gatewaySettings::jwtEnabled, users::exists,
                 clock);
-        TokenService tokens = new TokenService(new TokenStore(db), jwt, basic, revocations, usage,
+        TokenService tokens = new TokenService(new TokenStore(db), jwt, basic, known, usage,
                 gatewaySettings, events, clock);
         DeviceEvents deviceEvents = new DeviceEvents(deviceStore);
         MessageStore messageStore = new MessageStore(db);

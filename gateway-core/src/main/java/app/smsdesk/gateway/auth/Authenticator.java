@@ -16,7 +16,7 @@ import java.util.function.Predicate;
 public final class Authenticator {
     private final BasicAuthenticator basic;
     private final JwtCodec jwt;
-    private final RevocationList revocations;
+    private final KnownTokens known;
     private final TokenUsageTracker usage;
     private final BooleanSupplier jwtEnabled;
     private final Predicate<String> accountExists;
@@ -26,12 +26,12 @@ public final class Authenticator {
      * @param accountExists whether a token's account still exists (a deleted account's tokens are refused even
      *                      after a restart, when their revocations went with the account)
      */
-    public Authenticator(BasicAuthenticator basic, JwtCodec jwt, RevocationList revocations,
+    public Authenticator(BasicAuthenticator basic, JwtCodec jwt, KnownTokens known,
                          TokenUsageTracker usage, BooleanSupplier jwtEnabled, Predicate<String> accountExists,
                          Clock clock) {
         this.basic = basic;
         this.jwt = jwt;
-        this.revocations = revocations;
+        this.known = known;
         this.usage = usage;
         this.jwtEnabled = jwtEnabled;
         this.accountExists = accountExists;
@@ -71,9 +71,7 @@ public final class Authenticator {
             throw new UnauthorizedException("Bearer token while JWT is disabled");
         }
         JwtCodec.Claims claims = jwt.verify(token);
-        if (revocations.isRevoked(claims.jti())) {
-            throw new UnauthorizedException("revoked JWT " + claims.jti());
-        }
+        refuseUnlessAccepted(claims, "JWT");
         if (!accountExists.test(claims.userId())) {
             throw new UnauthorizedException("JWT " + claims.jti() + " of an account that does not exist");
         }
@@ -84,10 +82,18 @@ public final class Authenticator {
     /** Verifies a refresh token's signature and revocation (the refresh endpoint re-checks it in the store). */
     public JwtCodec.Claims verifyRefresh(String token) {
         JwtCodec.Claims claims = jwt.verify(token);
-        if (revocations.isRevoked(claims.jti())) {
-            throw new UnauthorizedException("revoked refresh token " + claims.jti());
-        }
+        refuseUnlessAccepted(claims, "refresh token");
         return claims;
+    }
+
+    /** Only tokens in the inventory and not revoked pass: an allow-list (audit F7), not only a deny-list. */
+    private void refuseUnlessAccepted(JwtCodec.Claims claims, String what) {
+        if (known.isRevoked(claims.jti())) {
+            throw new UnauthorizedException("revoked " + what + " " + claims.jti());
+        }
+        if (!known.isKnown(claims.jti())) {
+            throw new UnauthorizedException(what + " " + claims.jti() + " is not in the token inventory");
+        }
     }
 
     private static boolean startsWithIgnoreCase(String s, String prefix) {

@@ -2,7 +2,7 @@ package app.smsdesk.gateway.service;
 
 import app.smsdesk.gateway.auth.BasicAuthenticator;
 import app.smsdesk.gateway.auth.JwtCodec;
-import app.smsdesk.gateway.auth.RevocationList;
+import app.smsdesk.gateway.auth.KnownTokens;
 import app.smsdesk.gateway.auth.TokenUsageTracker;
 import app.smsdesk.gateway.domain.AuthMethod;
 import app.smsdesk.gateway.domain.FeatureDisabledException;
@@ -34,7 +34,7 @@ public final class TokenService {
     private final TokenStore store;
     private final JwtCodec jwt;
     private final BasicAuthenticator basic;
-    private final RevocationList revocations;
+    private final KnownTokens known;
     private final TokenUsageTracker usage;
     private final GatewaySettingsService settings;
     private final EventLogService log;
@@ -50,21 +50,36 @@ public final class TokenService {
     }
 
     public TokenService(TokenStore store, JwtCodec jwt, BasicAuthenticator basic,
-                        RevocationList revocations, TokenUsageTracker usage,
+                        KnownTokens known, TokenUsageTracker usage,
                         GatewaySettingsService settings, EventLogService log, Clock clock) {
         this.store = store;
         this.jwt = jwt;
         this.basic = basic;
-        this.revocations = revocations;
+        this.known = known;
         this.usage = usage;
         this.settings = settings;
         this.log = log;
         this.clock = clock;
     }
 
-    /** Loads revoked, unexpired token ids into memory; called once at start. */
-    public void loadRevocations() {
-        store.revokedUnexpired(clock.instant()).forEach(t -> revocations.add(t.jti(), t.expiresAt()));
+    /** Loads the unexpired inventory (issued and revoked token ids) into memory; called once at start. */
+    public void loadKnownTokens() {
+        store.unexpired(clock.instant()).forEach(t -> {
+            if (t.revokedAt() != null) {
+                known.revoked(t.jti(), t.expiresAt());
+            } else {
+                known.issued(t.jti(), t.expiresAt());
+            }
+        });
+    }
+
+    private void remember(IssuedTokens pair) {
+        known.issued(pair.access().jti(), pair.access().expiresAt());
+        known.issued(pair.refresh().jti(), pair.refresh().expiresAt());
+    }
+
+    private void forget(List<TokenInfo> revoked) {
+        revoked.forEach(t -> known.revoked(t.jti(), t.expiresAt()));
     }
 
     public IssuedTokens mint(Principal caller, MintRequest request) {
@@ -80,18 +95,40 @@ public final class TokenService {
         // JWT times are whole seconds; the inventory and the response use the same instants.
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         String family = Ids.newId();
-        IssuedTokens issued = issuePair(caller.userId(), scopes, ttl, name, family, caller.actor(), now);
+        IssuedTokens issued = issuePair(caller.userId(), scopes, ttl, name, family, caller.actor(), now,
+                familyDeadline(caller, ttl, now));
         store.insertAll(List.of(issued.access(), issued.refresh()));
+        remember(issued);
         log.info(caller.userId(), "tokens", "token minted", context(issued.access(), caller.actor()));
         return issued;
     }
 
-    private IssuedTokens issuePair(String userId, List<String> scopes, Duration ttl, String name, String family,
-                                   String mintedBy, Instant now) {
-        Instant accessExpiry = now.plus(ttl);
+    /**
+     * When a new token family ends for good: its refresh lifetime from now (refreshing never extends it, so a
+     * family cannot live forever without anyone signing in), and for a token minted by a token no later than
+     * that token expires (audit F5). Such a child gets the rest of its parent's life rather than an error, since
+     * that rest shrinks every second and a client asking for a fixed lifetime would otherwise fail at random.
+     */
+    private Instant familyDeadline(Principal caller, Duration ttl, Instant now) {
         Duration refreshTtl = settings.get().refreshTokenTtl().compareTo(ttl) > 0
                 ? settings.get().refreshTokenTtl() : ttl;
-        Instant refreshExpiry = now.plus(refreshTtl);
+        Instant deadline = now.plus(refreshTtl);
+        if (caller.method() == AuthMethod.JWT) {
+            Instant parentExpiry = known.expiryOf(caller.tokenId()).orElse(now);
+            if (!parentExpiry.isAfter(now)) {
+                throw new UnauthorizedException("the minting token " + caller.tokenId() + " has expired");
+            }
+            deadline = parentExpiry.isBefore(deadline) ? parentExpiry : deadline;
+        }
+        return deadline;
+    }
+
+    /** A token pair: the access token lives {@code ttl} but no longer than the refresh token, which ends at
+     * {@code deadline}. */
+    private IssuedTokens issuePair(String userId, List<String> scopes, Duration ttl, String name, String family,
+                                   String mintedBy, Instant now, Instant deadline) {
+        Instant accessExpiry = now.plus(ttl).isBefore(deadline) ? now.plus(ttl) : deadline;
+        Instant refreshExpiry = deadline;
         String accessJti = Ids.newId();
         String refreshJti = Ids.newId();
         TokenInfo access = new TokenInfo(accessJti, userId, "access", null, family, name, scopes,
@@ -114,14 +151,16 @@ public final class TokenService {
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         List<IssuedTokens> issued = new ArrayList<>(1);
         TokenStore.Rotation rotation = store.rotateRefresh(claims.jti(), now, old -> {
+            // The successor refresh token ends when this one does: the family's absolute lifetime.
             IssuedTokens pair = issuePair(old.userId(), old.scopes(), Duration.ofSeconds(old.ttlSeconds()),
-                    old.name(), old.family(), "refresh:" + old.jti(), now);
+                    old.name(), old.family(), "refresh:" + old.jti(), now, old.expiresAt());
             issued.add(pair);
             return List.of(pair.access(), pair.refresh());
         });
-        rotation.revoked().forEach(t -> revocations.add(t.jti(), t.expiresAt()));
+        forget(rotation.revoked());
         switch (rotation.outcome()) {
             case ROTATED -> {
+                remember(issued.get(0));
                 log.info(claims.userId(), "tokens", "token refreshed",
                         context(issued.get(0).access(), "refresh:" + claims.jti()));
                 return issued.get(0);
@@ -172,7 +211,7 @@ public final class TokenService {
 
     private List<TokenInfo> revokeAny(Principal caller, String jti) {
         List<TokenInfo> revoked = store.revoke(caller.userId(), jti, clock.instant());
-        revoked.forEach(t -> revocations.add(t.jti(), t.expiresAt()));
+        forget(revoked);
         if (!revoked.isEmpty()) {
             log.info(caller.userId(), "tokens", "token revoked",
                     Map.of("jti", jti, "by", caller.actor(), "revoked", String.valueOf(revoked.size())));
@@ -183,7 +222,7 @@ public final class TokenService {
     /** Revokes every unexpired token of an account (password change). */
     public void revokeEverything(String userId, String reason) {
         List<TokenInfo> revoked = store.revokeAllOfUser(userId, clock.instant());
-        revoked.forEach(t -> revocations.add(t.jti(), t.expiresAt()));
+        forget(revoked);
         log.info(userId, "tokens", "all tokens revoked: " + reason, Map.of("revoked",
                 String.valueOf(revoked.size())));
     }
@@ -203,7 +242,7 @@ public final class TokenService {
         synchronized (usageFlush) {
             store.addUsage(usage.drain());
         }
-        revocations.prune();
+        known.prune();
     }
 
     private void requireEnabled() {

@@ -5,10 +5,15 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /** The token inventory table. */
@@ -47,10 +52,41 @@ public final class TokenStore {
     }
 
     /**
-     * Revokes the caller's rows with this jti or whose parent is this jti; returns the jtis newly revoked.
+     * Revokes the caller's rows with this jti or whose parent is this jti, and every token minted by it (and by
+     * those, in turn); returns the tokens newly revoked.
      */
     public List<TokenInfo> revoke(String userId, String jti, Instant now) {
-        return db.write(c -> revokeWhere(c, "user_id = ? AND (jti = ? OR parent_jti = ?)", now, userId, jti, jti));
+        return db.write(c -> {
+            List<TokenInfo> hit = revokeWhere(c, "user_id = ? AND (jti = ? OR parent_jti = ?)", now, userId, jti, jti);
+            // The jti itself too: tokens it minted die with it even when it was revoked before (older versions).
+            return withDescendants(c, userId, hit, List.of(jti), now);
+        });
+    }
+
+    /**
+     * Adds to {@code revoked} the tokens minted by any of its access tokens or by {@code minters}, revoking each
+     * minted token's whole family (its refreshed successors may have minted more; audit F5: a token minted by a
+     * token dies with it).
+     */
+    private static List<TokenInfo> withDescendants(Connection c, String userId, List<TokenInfo> revoked,
+                                                   List<String> minters, Instant now) throws SQLException {
+        List<TokenInfo> all = new ArrayList<>(revoked);
+        Deque<String> pending = new ArrayDeque<>(minters);
+        revoked.stream().filter(t -> !t.isRefresh()).forEach(t -> pending.add(t.jti()));
+        Set<String> seen = new HashSet<>();
+        while (!pending.isEmpty()) {
+            String minter = pending.poll();
+            if (!seen.add(minter)) {
+                continue;
+            }
+            for (String family : Sql.list(c, "SELECT DISTINCT family FROM tokens WHERE user_id = ? AND minted_by = ?",
+                    rs -> rs.getString(1), userId, "jwt:" + minter)) {
+                all.addAll(revokeWhere(c, "user_id = ? AND family = ?", now, userId, family));
+                pending.addAll(Sql.list(c, "SELECT jti FROM tokens WHERE family = ? AND token_use = 'access'",
+                        rs -> rs.getString(1), family));
+            }
+        }
+        return all;
     }
 
     /** How presenting a refresh token for rotation ended. */
@@ -78,7 +114,10 @@ public final class TokenStore {
             }
             TokenInfo old = row.get();
             if (old.revokedAt() != null) {
-                return new Rotation(Outcome.REPLAYED, revokeWhere(c, "family = ?", now, old.family()));
+                List<TokenInfo> family = revokeWhere(c, "family = ?", now, old.family());
+                List<String> members = Sql.list(c, "SELECT jti FROM tokens WHERE family = ? AND token_use = 'access'",
+                        rs -> rs.getString(1), old.family());
+                return new Rotation(Outcome.REPLAYED, withDescendants(c, old.userId(), family, members, now));
             }
             if (!old.expiresAt().isAfter(now)) {
                 return new Rotation(Outcome.EXPIRED, List.of());
@@ -106,10 +145,10 @@ public final class TokenStore {
         return hit;
     }
 
-    /** Revoked tokens that have not yet expired: the in-memory revocation list is built from these. */
-    public List<TokenInfo> revokedUnexpired(Instant now) {
-        return db.read(c -> Sql.list(c, "SELECT " + COLUMNS + " FROM tokens WHERE revoked_at IS NOT NULL "
-                + "AND expires_at > ?", TokenStore::map, now));
+    /** Tokens that have not yet expired, revoked or not: the in-memory inventory is built from these. */
+    public List<TokenInfo> unexpired(Instant now) {
+        return db.read(c -> Sql.list(c, "SELECT " + COLUMNS + " FROM tokens WHERE expires_at > ?", TokenStore::map,
+                now));
     }
 
     public List<TokenInfo> listByUser(String userId) {

@@ -28,11 +28,22 @@ class JwtDisabledTest {
         settings.update(settings.get().withJwtEnabled(enabled), "test");
     }
 
-    /** A token with the claims the gateway issues, signed with its own key: well-formed in every respect. */
+    private static String knownJti;
+
+    /**
+     * A token with the claims the gateway issues, signed with its own key: well-formed in every respect, with the
+     * id of a token in the inventory (the gateway accepts no other), so only the JWT switch decides.
+     */
     private static String wellFormedToken() {
+        if (knownJti == null) {
+            boolean was = gw.services().gatewaySettings().jwtEnabled();
+            setJwt(true);
+            knownJti = gw.mint(List.of("all:any")).path("id").asText();
+            setJwt(was);
+        }
         Instant now = gw.clock().instant();
         JwtClaims c = new JwtClaims();
-        c.setGeneratedJwtId();
+        c.setJwtId(knownJti);
         c.setIssuer("smsdesk");
         c.setSubject(TestGateway.ADMIN);
         c.setClaim("user_id", TestGateway.ADMIN);

@@ -7,7 +7,7 @@ import app.smsdesk.gateway.auth.BasicAuthenticator;
 import app.smsdesk.gateway.auth.JwtCodec;
 import app.smsdesk.gateway.auth.LoginThrottle;
 import app.smsdesk.gateway.auth.PasswordHasher;
-import app.smsdesk.gateway.auth.RevocationList;
+import app.smsdesk.gateway.auth.KnownTokens;
 import app.smsdesk.gateway.auth.Secrets;
 import app.smsdesk.gateway.auth.TokenUsageTracker;
 import app.smsdesk.gateway.domain.Scopes;
@@ -51,9 +51,10 @@ class ReadPoolsTest {
         PasswordHasher hasher = new PasswordHasher(4);
         users.create("admin", hasher.hash(PASSWORD), true, clock.instant());
         JwtCodec jwt = new JwtCodec(Secrets.randomBytes(64), "smsdesk", clock);
+        KnownTokens known = new KnownTokens(clock);
         Authenticator auth = new Authenticator(new BasicAuthenticator(users, hasher,
                 new LoginThrottle(clock, login -> login, (message, context) -> { }), clock), jwt,
-                new RevocationList(clock), new TokenUsageTracker(), () -> true, users::exists, clock);
+                known, new TokenUsageTracker(), () -> true, users::exists, clock);
         ApiHandler thread = ex -> ex.json(200, Map.of("thread", Thread.currentThread().getName()));
         server = new HttpGateway(List.of(
                 Route.api("GET", "/messages", Scopes.MESSAGES_LIST, thread).on(Route.Threads.PAGE_READ),
@@ -62,6 +63,7 @@ class ReadPoolsTest {
                 Route.api("POST", "/messages", Scopes.MESSAGES_SEND, thread)), List.of(), auth, null);
         server.start("127.0.0.1", 0);
         Instant now = clock.instant();
+        known.issued("jti-pools", now.plusSeconds(600));
         bearer = "Bearer " + jwt.sign("jti-pools", "admin", List.of(Scopes.ALL), null, now, now.plusSeconds(600));
     }
 

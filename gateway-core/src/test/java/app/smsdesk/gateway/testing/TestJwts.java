@@ -1,6 +1,5 @@
 package app.smsdesk.gateway.testing;
 
-import app.smsdesk.gateway.domain.Ids;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -69,10 +68,13 @@ public final class TestJwts {
         return decodePart(jwt.split("\\.", -1)[0]);
     }
 
-    /** A copy of {@code jwt}'s claims, changed by {@code change}, with a fresh jti unless the change sets one. */
+    /**
+     * A copy of {@code jwt}'s claims, changed by {@code change}. The jti stays (unless the change sets one): the
+     * gateway accepts only ids in its token inventory, and a fresh one would make every forgery fail for that
+     * reason alone.
+     */
     public static JwtClaims changed(String jwt, Consumer<JwtClaims> change) {
         JwtClaims c = claimsOf(jwt);
-        c.setJwtId(Ids.newId());
         change.accept(c);
         return c;
     }
