@@ -33,7 +33,9 @@ public final class GatewayMain {
               --with-ca-key      with --backup: include the local CA's signing key, so that a restored
                                  gateway can renew its HTTPS certificate for the paired phones
               --restore FILE     restore a backup into the data directory, which must be empty or
-                                 absent, and exit; then start the gateway on it
+                                 absent, and exit; then start the gateway on it. Its JWTs are
+                                 revoked (it cannot know which were revoked after it was made)
+              --keep-tokens      with --restore: keep the backup's JWTs valid
               --help             show this help
               --version          show the version
 

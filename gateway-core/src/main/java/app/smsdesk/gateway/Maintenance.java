@@ -9,23 +9,28 @@ import java.util.List;
 
 /**
  * The launcher's one-shot commands on a data directory: {@code --backup FILE [--with-ca-key]} (while a gateway
- * may be running on it) and {@code --restore FILE} (into an empty directory). Both exit without starting a gateway.
+ * may be running on it) and {@code --restore FILE [--keep-tokens]} (into an empty directory). Both exit without
+ * starting a gateway.
  *
  * @param backup where to write a backup, or null
  * @param restore the backup to restore, or null
  * @param withCaKey whether the backup includes the local CA's signing key
+ * @param keepTokens whether the restored gateway keeps accepting the backup's JWTs
  * @param otherArgs the remaining arguments (the usual options)
  */
-record Maintenance(String backup, String restore, boolean withCaKey, String[] otherArgs) {
+record Maintenance(String backup, String restore, boolean withCaKey, boolean keepTokens, String[] otherArgs) {
     /** Takes {@code --backup} and {@code --restore} out of the arguments. */
     static Maintenance of(String[] args) throws GatewayMain.UsageException {
         String backup = null;
         String restore = null;
         boolean withCaKey = false;
+        boolean keepTokens = false;
         List<String> rest = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--with-ca-key")) {
                 withCaKey = true;
+            } else if (args[i].equals("--keep-tokens")) {
+                keepTokens = true;
             } else if (args[i].equals("--backup") || args[i].equals("--restore")) {
                 if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
                     throw new GatewayMain.UsageException(args[i] + " needs a file");
@@ -45,7 +50,10 @@ record Maintenance(String backup, String restore, boolean withCaKey, String[] ot
         if (withCaKey && backup == null) {
             throw new GatewayMain.UsageException("--with-ca-key goes with --backup");
         }
-        return new Maintenance(backup, restore, withCaKey, rest.toArray(String[]::new));
+        if (keepTokens && restore == null) {
+            throw new GatewayMain.UsageException("--keep-tokens goes with --restore");
+        }
+        return new Maintenance(backup, restore, withCaKey, keepTokens, rest.toArray(String[]::new));
     }
 
     /** Runs the command on {@code dataDir}; 0 when done, 1 when it failed (the reason goes to {@code err}). */
@@ -63,10 +71,13 @@ record Maintenance(String backup, String restore, boolean withCaKey, String[] ot
                             + " addresses change, then phones must install a new CA.");
                 }
             } else {
-                BackupService.Summary s = BackupService.restore(Path.of(restore), dataDir);
+                BackupService.Summary s = BackupService.restore(Path.of(restore), dataDir, keepTokens);
                 out.println("Restored " + restore + " (made " + s.createdAt() + " by " + s.gatewayVersion()
                         + ") into " + dataDir + ": " + describe(s));
-                out.println("  Start the gateway with --data-dir " + dataDir + "; tokens and phones keep working.");
+                out.println("  Start the gateway with --data-dir " + dataDir + "; phones and passwords keep working.");
+                out.println(keepTokens ? "  Its tokens were kept: a token revoked after the backup was made is valid"
+                        + " again; revoke it in the console." : "  Its tokens were revoked (the backup cannot know"
+                        + " which were revoked since it was made): mint new ones, or restore with --keep-tokens.");
             }
             return 0;
         } catch (RuntimeException e) { // the launcher reports any failure as a message and an exit code

@@ -136,34 +136,37 @@ class BackupRestoreTest {
     }
 
     @Test
-    void theOnlineBackupRestoresTokensPhonesMessagesAndSettings() throws IOException {
+    void theOnlineBackupRestoresTokensWhenAskedPhonesMessagesAndSettings() throws IOException {
         Path dir = tmp.resolve("restored");
-        BackupService.Summary restored = BackupService.restore(tmp.resolve("online.zip"), dir);
+        BackupService.Summary restored = BackupService.restore(tmp.resolve("online.zip"), dir, true);
         assertThat(restored.counts()).isEqualTo(online.counts());
         assertThat(perms(dir)).isEqualTo("rwx------");
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files).allSatisfy(f -> assertThat(perms(f)).as(f.toString()).isEqualTo("rw-------"));
         }
         try (TestGateway gw = TestGateway.startIn(dir)) {
-            assertRestored(gw);
+            assertRestored(gw, true);
         }
     }
 
     @Test
-    void theCommandLineBackupRestoresFromTheCommandLine() throws IOException {
+    void theCommandLineBackupRestoresFromTheCommandLineRevokingItsTokens() throws IOException {
         Path dir = tmp.resolve("restored-cli");
         GatewayProcess.Exit restore = GatewayProcess.runToExit(tmp, "--data-dir", dir.toString(),
                 "--restore", tmp.resolve("cli.zip").toString());
         assertThat(restore.code()).as(restore.stderr()).isZero();
-        assertThat(restore.stdout()).contains("Restored", "Start the gateway with --data-dir");
+        assertThat(restore.stdout()).contains("Restored", "Start the gateway with --data-dir",
+                "Its tokens were revoked");
         try (TestGateway gw = TestGateway.startIn(dir)) {
-            assertRestored(gw);
+            assertRestored(gw, false);
         }
     }
 
-    private static void assertRestored(TestGateway gw) {
-        String token = bearer(kept.path("access_token").asText());
-        assertThat(gw.get("/messages?limit=1", token).status()).as("a token minted before").isEqualTo(200);
+    private static void assertRestored(TestGateway gw, boolean tokensKept) {
+        String minted = bearer(kept.path("access_token").asText());
+        assertThat(gw.get("/messages?limit=1", minted).status()).as("a token minted before the backup")
+                .isEqualTo(tokensKept ? 200 : 401);
+        String token = tokensKept ? minted : gw.bearerWith("all:any");
         assertThat(gw.get("/messages", bearer(revoked.path("access_token").asText())).status())
                 .as("a token revoked before").isEqualTo(401);
         for (String id : acceptedBefore) {

@@ -40,14 +40,21 @@ import java.util.zip.ZipOutputStream;
  * while the gateway runs ({@code VACUUM INTO}), the key and token files (JWT key, private token, CA and server
  * certificates, the server key, and the CA's signing key only when asked for), and a manifest with the size and
  * SHA-256 of each. Restoring it into an empty directory brings back
- * accounts, tokens (and their revocations), phones, messages, webhooks, settings and the event log; phones keep
- * working, since the CA, the device tokens and the JWT key come back with them.
+ * accounts, phones, messages, webhooks, settings and the event log; phones keep working, since the CA and the
+ * device tokens come back with them.
+ *
+ * <p>JWTs do not come back by default: a backup cannot know which tokens were revoked after it was made, so a
+ * restore revokes every token it holds and drops the JWT key (the gateway makes a new one), and integrations mint
+ * new tokens (Basic auth keeps working). Revocations made after the backup therefore survive the restore (audit
+ * F7). An admin who knows nothing was revoked since may restore with {@code keepTokens}; tokens minted after the
+ * backup are refused either way, as they are not in the restored inventory.
  */
 public final class BackupService {
     static final String MANIFEST = "backup.properties";
     static final int FORMAT = 1;
     /** Every file a backup may hold, and so every file a restore may write. */
-    static final Set<String> RESTORABLE = Set.of(DataDir.DATABASE, "jwt-hs256.key", "private-token",
+    private static final String JWT_KEY_FILE = "jwt-hs256.key";
+    static final Set<String> RESTORABLE = Set.of(DataDir.DATABASE, JWT_KEY_FILE, "private-token",
             "tls-ca-key.pem", "tls-ca-cert.pem", "tls-issuer-key.pem", "tls-issuer-cert.pem", "tls-server-key.pem",
             "tls-server-cert.pem");
     /** A key, token or certificate file is a few hundred bytes. */
@@ -153,6 +160,11 @@ public final class BackupService {
      * So a crafted archive cannot plant other files in the data directory or fill the disk before it is refused.
      */
     public static Summary restore(Path backup, Path dataDir) {
+        return restore(backup, dataDir, false);
+    }
+
+    /** As {@link #restore(Path, Path)}; {@code keepTokens} keeps the backup's JWTs and key valid (see above). */
+    public static Summary restore(Path backup, Path dataDir, boolean keepTokens) {
         if (Files.exists(dataDir) && !isEmptyDirectory(dataDir)) {
             throw new ConflictException("restore needs an empty data directory; " + dataDir + " is not");
         }
@@ -182,6 +194,10 @@ public final class BackupService {
             List<String> integrity = DatabaseBackup.integrityCheck(dataDir.resolve(DataDir.DATABASE));
             if (!integrity.equals(List.of("ok"))) {
                 throw new ValidationException("the backup's database is damaged: " + integrity);
+            }
+            if (!keepTokens) {
+                DatabaseBackup.revokeAllTokens(dataDir.resolve(DataDir.DATABASE), Instant.now());
+                Files.deleteIfExists(dataDir.resolve(JWT_KEY_FILE));
             }
             return new Summary(Instant.parse(manifest.getProperty("created")), manifest.getProperty("version"),
                     DatabaseBackup.describe(dataDir.resolve(DataDir.DATABASE)), List.copyOf(sums.keySet()));

@@ -71,6 +71,18 @@ public final class DatabaseBackup {
         return out;
     }
 
+    /**
+     * Marks every token in a restored database revoked: the backup cannot know which were revoked after it was
+     * made, so none of them may come back (audit F7). Returns how many were still valid in the backup.
+     */
+    public static int revokeAllTokens(Path database, java.time.Instant now) {
+        try (Connection c = open(database, false)) {
+            return Sql.update(c, "UPDATE tokens SET revoked_at = ? WHERE revoked_at IS NULL", now);
+        } catch (SQLException e) {
+            throw new StoreException("cannot revoke the tokens in " + database, e);
+        }
+    }
+
     private static Connection open(Path database, boolean queryOnly) throws SQLException {
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + database.toAbsolutePath());
         try (Statement s = c.createStatement()) {
