@@ -29,7 +29,9 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * SMSDesk's own webhook receiver: phones POST inbound SMS and delivery events here (the server never hears of
  * an inbound SMS otherwise). Each request must carry {@code X-Timestamp} (Unix seconds, fresh) and
- * {@code X-Signature} = hex HMAC-SHA256(account signing key, raw body + timestamp), compared in constant time.
+ * {@code X-Signature} = hex HMAC-SHA256(signing key, raw body + timestamp), compared in constant time. The key is
+ * that of the phone the envelope's {@code deviceId} names, and each phone has its own, so a phone can only report
+ * for itself; state reports then touch only that phone's messages, as {@code PATCH /message} does (audit F6).
  * Phones retry until they get a 2xx, so repeats are recognised and acknowledged without storing twice; a phone
  * signs each attempt anew, so the very same signature arriving twice is a replay and is refused. Every refusal is
  * logged with its reason (the answer is a plain 401).
@@ -76,8 +78,14 @@ public final class InboundWebhooks {
         if (device == null) {
             throw reject(null, "webhook from an unknown phone", deviceId, event, remoteAddress);
         }
-        String key = config.existingSigningKey(device.userId()).orElse(null);
-        String problem = key == null ? "no signing key issued" : verify(key, body, signature, timestamp);
+        List<String> keys = config.verificationKeys(device);
+        String problem = keys.isEmpty() ? "no signing key issued to this phone" : null;
+        for (String key : keys) {
+            problem = verify(key, body, signature, timestamp);
+            if (problem == null) {
+                break;
+            }
+        }
         if (problem == null && !replays.firstTime(signature.strip().toLowerCase(Locale.ROOT),
                 Long.parseLong(timestamp.strip()))) {
             problem = "replayed (signature seen before)";

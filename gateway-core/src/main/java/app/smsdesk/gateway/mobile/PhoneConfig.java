@@ -5,6 +5,7 @@ import app.smsdesk.gateway.domain.Device;
 import app.smsdesk.gateway.domain.Ids;
 import app.smsdesk.gateway.domain.Webhook;
 import app.smsdesk.gateway.service.SettingsService;
+import app.smsdesk.gateway.store.DeviceStore;
 import app.smsdesk.gateway.store.UserStore;
 import app.smsdesk.gateway.store.WebhookStore;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,7 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a phone pulls besides messages: its webhook list and its settings. Every account gets SMSDesk's own
- * internal webhooks (so inbound SMS and delivery events reach the gateway) and a signing key for them.
+ * internal webhooks (so inbound SMS and delivery events reach the gateway) and a signing key for them: one per
+ * phone, so that the receiver can tell which phone signed (audit F6; the account-wide key let any phone of the
+ * account report events in another's name).
  */
 public final class PhoneConfig {
     /** The events SMSDesk receives from the phones itself. */
@@ -33,13 +36,16 @@ public final class PhoneConfig {
     private final WebhookStore webhooks;
     private final SettingsService settings;
     private final UserStore users;
+    private final DeviceStore devices;
     private final Clock clock;
+    /** Phone id to its signing key (keys never change once made). */
     private final Map<String, String> keys = new ConcurrentHashMap<>();
 
-    PhoneConfig(WebhookStore webhooks, SettingsService settings, UserStore users, Clock clock) {
+    PhoneConfig(WebhookStore webhooks, SettingsService settings, UserStore users, DeviceStore devices, Clock clock) {
         this.webhooks = webhooks;
         this.settings = settings;
         this.users = users;
+        this.devices = devices;
         this.clock = clock;
     }
 
@@ -58,7 +64,7 @@ public final class PhoneConfig {
 
     /**
      * The account's settings document for {@code device}: never the phone's server URL or private token (the
-     * app would re-point itself), always the webhook signing key, and a poll interval for phones that registered
+     * app would re-point itself), always the phone's own webhook signing key, and a poll interval for phones that registered
      * with a push token.
      */
     public ObjectNode settingsFor(Device device) {
@@ -73,7 +79,7 @@ public final class PhoneConfig {
         } else if (gateway != null) {
             doc.remove("gateway");
         }
-        section(doc, "webhooks").put("signing_key", signingKey(device.userId()));
+        section(doc, "webhooks").put("signing_key", signingKey(device));
         if (device.pushToken() != null) {
             ObjectNode ping = section(doc, "ping");
             JsonNode interval = ping.get("interval_seconds");
@@ -84,16 +90,30 @@ public final class PhoneConfig {
         return doc;
     }
 
-    /** The key the account's phones sign webhooks with (created on first use). */
-    public String signingKey(String userId) {
-        return keys.computeIfAbsent(userId, u -> users.webhookSigningKey(u)
-                .orElseGet(() -> users.ensureWebhookSigningKey(u, Secrets.randomBase64Url(18))));
+    /** The key {@code device} signs its webhooks with (made on first use, when the phone fetches its settings). */
+    public String signingKey(Device device) {
+        return keys.computeIfAbsent(device.id(), id -> devices.webhookSigningKey(id)
+                .orElseGet(() -> devices.ensureWebhookSigningKey(id, Secrets.randomBase64Url(18))));
     }
 
-    /** The key if the account exists, for verifying a webhook. */
-    Optional<String> existingSigningKey(String userId) {
-        String cached = keys.get(userId);
-        return cached != null ? Optional.of(cached) : users.webhookSigningKey(userId);
+    /**
+     * The keys that may sign a webhook from {@code device}: its own once it has one. A phone paired before phones
+     * had keys of their own, which has not fetched its key yet, still signs with the account's key; that is
+     * accepted from it until it fetches (at its next start, a {@code SettingsUpdated} or within 24 hours).
+     */
+    List<String> verificationKeys(Device device) {
+        String own = keys.get(device.id());
+        if (own == null) {
+            own = devices.webhookSigningKey(device.id()).orElse(null);
+            if (own != null) {
+                keys.put(device.id(), own);
+            }
+        }
+        if (own != null) {
+            return List.of(own);
+        }
+        return devices.accountKeyAllowed(device.id())
+                ? users.webhookSigningKey(device.userId()).map(List::of).orElse(List.of()) : List.of();
     }
 
     private static ObjectNode section(ObjectNode doc, String name) {

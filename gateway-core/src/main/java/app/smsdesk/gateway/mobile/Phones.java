@@ -47,7 +47,7 @@ public final class Phones implements AutoCloseable {
         this.registry = new PhoneRegistry(d.devices(), d.accounts(), d.privateToken(), new OneTimeCodes(d.clock()),
                 limiter, new LastSeenTracker(), d.log(), d.clock());
         this.sync = new MessageSync(d.messageStore(), d.log(), d.clock());
-        this.config = new PhoneConfig(d.webhookStore(), d.settings(), d.userStore(), d.clock());
+        this.config = new PhoneConfig(d.webhookStore(), d.settings(), d.userStore(), d.deviceStore(), d.clock());
         this.inbound = new InboundWebhooks(d.devices(), config, d.inbox(), sync, d.log(), d.clock());
         this.hub = new SseHub(SseHub.KEEP_ALIVE);
         d.deviceEvents().addListener(hub);

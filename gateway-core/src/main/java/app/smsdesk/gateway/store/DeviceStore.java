@@ -68,6 +68,31 @@ public final class DeviceStore {
                 DeviceStore::map, tokenHash));
     }
 
+    /** The phone's own webhook signing key, once it has one. */
+    public Optional<String> webhookSigningKey(String extId) {
+        return db.read(c -> Sql.one(c, "SELECT webhook_signing_key FROM devices WHERE ext_id = ? "
+                + "AND webhook_signing_key IS NOT NULL", rs -> rs.getString(1), extId));
+    }
+
+    /**
+     * Gives the phone {@code key} unless it has one already, and returns the one it has; from then on the account's
+     * key no longer signs for it.
+     */
+    public String ensureWebhookSigningKey(String extId, String key) {
+        return db.write(c -> {
+            Sql.update(c, "UPDATE devices SET webhook_signing_key = ?, account_key_allowed = 0 WHERE ext_id = ? "
+                    + "AND webhook_signing_key IS NULL", key, extId);
+            return Sql.one(c, "SELECT webhook_signing_key FROM devices WHERE ext_id = ?", rs -> rs.getString(1),
+                    extId).orElseThrow(() -> new StoreException("no phone " + extId, null));
+        });
+    }
+
+    /** Whether the phone was paired before phones had keys of their own and has not fetched its own yet. */
+    public boolean accountKeyAllowed(String extId) {
+        return db.read(c -> Sql.one(c, "SELECT account_key_allowed FROM devices WHERE ext_id = ?",
+                rs -> rs.getInt(1) == 1, extId)).orElse(false);
+    }
+
     /** Deletes the account's device (its messages and webhooks go with it); true if one was deleted. */
     public boolean delete(String userId, String extId) {
         return changed(db.write(c -> Sql.update(c, "DELETE FROM devices WHERE user_id = ? AND ext_id = ?",

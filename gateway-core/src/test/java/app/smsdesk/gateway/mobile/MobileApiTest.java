@@ -312,7 +312,10 @@ class MobileApiTest {
             assertThat(key).hasSizeGreaterThanOrEqualTo(16);
             assertThat(doc.has("ping")).isFalse();
             var fcmDoc = fcm.fetchSettings();
-            assertThat(fcmDoc.getAsJsonObject("webhooks").get("signing_key").getAsString()).isEqualTo(key);
+            assertThat(fcmDoc.getAsJsonObject("webhooks").get("signing_key").getAsString())
+                    .as("each phone has a key of its own (audit F6)").hasSizeGreaterThanOrEqualTo(16).isNotEqualTo(key);
+            assertThat(sse.fetchSettings().getAsJsonObject("webhooks").get("signing_key").getAsString())
+                    .as("and keeps it").isEqualTo(key);
             assertThat(fcmDoc.getAsJsonObject("ping").get("interval_seconds").getAsInt())
                     .isEqualTo(PhoneConfig.PUSH_TOKEN_PING_SECONDS);
             assertThat(sse.syncFailures()).isEmpty();
