@@ -70,7 +70,7 @@ public final class Seeder {
 
     private static long[] createAccountAndPhones(Path dataDir) {
         GatewayConfig config = new GatewayConfig("127.0.0.1", 0, dataDir, true, "admin", "bench-password-123",
-                "bench-private-token", Clock.systemUTC());
+                "bench-private-token", Clock.systemUTC()).withPhoneApproval(false); // the SSE bench registers phones
         try (Gateway g = Gateway.start(config)) {
             List<Device> existing = g.services().devices().list(app.smsdesk.gateway.domain.Principal.console("admin"));
             if (existing.isEmpty()) {

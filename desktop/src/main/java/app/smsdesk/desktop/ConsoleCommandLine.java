@@ -27,6 +27,9 @@ public final class ConsoleCommandLine {
               --allowed-host N   also answer requests for host name N (repeatable)
               --data-dir DIR     database and secrets directory (default ~/.smsdesk)
               --jwt on|off       enable or disable JWT tokens (stored as a setting)
+              --phone-approval on|off
+                                 whether a phone registered with the private token waits for approval
+                                 on the Phones screen (stored as a setting; default on)
               --help             show this help
               --version          show the version
 

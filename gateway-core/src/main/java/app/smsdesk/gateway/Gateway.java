@@ -24,6 +24,7 @@ import app.smsdesk.gateway.http.TokenHandlers;
 import app.smsdesk.gateway.http.WebhookHandlers;
 import app.smsdesk.gateway.mobile.PairingService;
 import app.smsdesk.gateway.mobile.Phones;
+import app.smsdesk.gateway.service.PrivateTokenService;
 import app.smsdesk.gateway.service.AccountService;
 import app.smsdesk.gateway.service.BackupService;
 import app.smsdesk.gateway.service.DeviceEvents;
@@ -71,7 +72,7 @@ import org.slf4j.LoggerFactory;
 public final class Gateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
     static final String JWT_KEY_FILE = "jwt-hs256.key";
-    static final String PRIVATE_TOKEN_FILE = "private-token";
+    static final String PRIVATE_TOKEN_FILE = PrivateTokenService.FILE;
 
     private final GatewayConfig config;
     private final Database db;
@@ -79,7 +80,6 @@ public final class Gateway implements AutoCloseable {
     private final HttpGateway http;
     private final ScheduledExecutorService jobs;
     private final FirstRun firstRun;
-    private final String privateToken;
     private final LocalCertificates certificates;
 
     /**
@@ -117,14 +117,18 @@ public final class Gateway implements AutoCloseable {
                 generatedToken = config.privateToken() != null ? null : token;
                 storedToken = Optional.of(token);
             }
-            this.privateToken = storedToken.get();
-            this.services = wire(jwtKey, dir);
+            this.services = wire(jwtKey, dir, storedToken.get());
             String generatedPassword = services.accounts()
                     .ensurePrimary(config.adminUsername(), config.adminPassword()).orElse(null);
             this.firstRun = new FirstRun(generatedPassword, generatedToken);
             if (config.jwtEnabled() != null && config.jwtEnabled() != services.gatewaySettings().jwtEnabled()) {
                 services.gatewaySettings().update(services.gatewaySettings().get()
                         .withJwtEnabled(config.jwtEnabled()), "command line");
+            }
+            if (config.phoneApproval() != null
+                    && config.phoneApproval() != services.gatewaySettings().get().phoneApproval()) {
+                services.gatewaySettings().update(services.gatewaySettings().get()
+                        .withPhoneApproval(config.phoneApproval()), "command line");
             }
             services.tokens().loadKnownTokens();
             this.http = startHttp();
@@ -154,12 +158,13 @@ public final class Gateway implements AutoCloseable {
     private Authenticator authenticator;
     private Phones phones;
 
-    private Services wire(byte[] jwtKey, DataDir dir) {
+    private Services wire(byte[] jwtKey, DataDir dir, String privateToken) {
         var clock = config.clock();
         UserStore users = new UserStore(db);
         DeviceStore deviceStore = new DeviceStore(db);
         EventLogService events = new EventLogService(new EventLogStore(db), users, clock);
         GatewaySettingsService gatewaySettings = new GatewaySettingsService(new KeyValueStore(db), events);
+        PrivateTokenService privateTokens = new PrivateTokenService(dir, privateToken, events);
         PasswordHasher hasher = new PasswordHasher();
         // Only existing accounts are named in the log: an unknown "login" is often a password in the wrong field.
         LoginThrottle throttle = new LoginThrottle(clock,
@@ -181,7 +186,8 @@ public final class Gateway implements AutoCloseable {
         SettingsService settings = new SettingsService(new UserSettingsStore(db), deviceEvents, events, clock);
         InboxService inbox = new InboxService(new InboxStore(db), deviceEvents, events, clock);
         phones = new Phones(new Phones.Deps(deviceStore, messageStore, webhookStore, users, devices, accounts,
-                settings, inbox, deviceEvents, events, () -> privateToken, clock));
+                settings, inbox, deviceEvents, events, privateTokens::current,
+                () -> gatewaySettings.get().phoneApproval(), clock));
         return new Services(
                 accounts,
                 tokens,
@@ -191,9 +197,9 @@ public final class Gateway implements AutoCloseable {
                 settings,
                 inbox,
                 events, gatewaySettings, new HealthService(db, version()), deviceEvents,
-                new PairingService(certificates, () -> privateToken, this::caPort, this::port, this::httpsPort,
-                        phones.hub()),
-                new BackupService(dir, this::flushUsage, events, version(), clock));
+                new PairingService(certificates, privateTokens::current, this::caPort, this::port, this::httpsPort,
+                        phones),
+                new BackupService(dir, this::flushUsage, events, version(), clock), privateTokens);
     }
 
     private HttpGateway startHttp() {
@@ -342,7 +348,7 @@ public final class Gateway implements AutoCloseable {
 
     /** The phones' registration key (private token). */
     public String privateToken() {
-        return privateToken;
+        return services.privateTokens().current();
     }
 
     public int port() {

@@ -26,10 +26,12 @@ import java.util.Optional;
  *               it trusts HTTPS); 0 picks a free one, {@link #HTTPS_OFF} turns it off
  * @param allowedHosts host names besides this computer's own names and addresses that requests may name in
  *                     their {@code Host} header (a name in DNS or a reverse proxy's)
+ * @param phoneApproval overrides (and stores) whether phones registered with the private token wait for
+ *                      approval, when not null
  */
 public record GatewayConfig(String host, int port, Path dataDir, Boolean jwtEnabled, String adminUsername,
                             String adminPassword, String privateToken, Clock clock, int httpsPort,
-                            String httpsHost, int caPort, List<String> allowedHosts) {
+                            String httpsHost, int caPort, List<String> allowedHosts, Boolean phoneApproval) {
     public static final int DEFAULT_PORT = 3000;
     public static final int DEFAULT_HTTPS_PORT = 3443;
     public static final int DEFAULT_CA_PORT = 3080;
@@ -85,7 +87,7 @@ public record GatewayConfig(String host, int port, Path dataDir, Boolean jwtEnab
     public GatewayConfig(String host, int port, Path dataDir, Boolean jwtEnabled, String adminUsername,
                          String adminPassword, String privateToken, Clock clock) {
         this(host, port, dataDir, jwtEnabled, adminUsername, adminPassword, privateToken, clock,
-                port == 0 ? 0 : DEFAULT_HTTPS_PORT, host, port == 0 ? 0 : DEFAULT_CA_PORT, List.of());
+                port == 0 ? 0 : DEFAULT_HTTPS_PORT, host, port == 0 ? 0 : DEFAULT_CA_PORT, List.of(), null);
     }
 
     /**
@@ -96,7 +98,7 @@ public record GatewayConfig(String host, int port, Path dataDir, Boolean jwtEnab
         return new GatewayConfig(LOOPBACK, DEFAULT_PORT, Path.of(System.getProperty("user.home"), ".smsdesk"), null,
                 env.get("SMSDESK_ADMIN_USERNAME"), emptyToNull(env.get("SMSDESK_ADMIN_PASSWORD")),
                 emptyToNull(env.get("SMSDESK_PRIVATE_TOKEN")), Clock.systemUTC(), DEFAULT_HTTPS_PORT, ALL_ADDRESSES,
-                DEFAULT_CA_PORT, names(env.get("SMSDESK_ALLOWED_HOSTS")));
+                DEFAULT_CA_PORT, names(env.get("SMSDESK_ALLOWED_HOSTS")), null);
     }
 
     /** Whether the plain-HTTP API is reachable from other computers (only when an admin asked for it). */
@@ -107,53 +109,58 @@ public record GatewayConfig(String host, int port, Path dataDir, Boolean jwtEnab
     /** Everything (plain HTTP, HTTPS and the CA download) on {@code h}. */
     public GatewayConfig withHost(String h) {
         return new GatewayConfig(h, port, dataDir, jwtEnabled, adminUsername, adminPassword, privateToken, clock,
-                httpsPort, h, caPort, allowedHosts);
+                httpsPort, h, caPort, allowedHosts, phoneApproval);
     }
 
     /** HTTPS and the CA download on {@code h} (the plain-HTTP API stays where it is). */
     public GatewayConfig withHttpsHost(String h) {
         return new GatewayConfig(host, port, dataDir, jwtEnabled, adminUsername, adminPassword, privateToken, clock,
-                httpsPort, h, caPort, allowedHosts);
+                httpsPort, h, caPort, allowedHosts, phoneApproval);
     }
 
     public GatewayConfig withPort(int p) {
         return new GatewayConfig(host, p, dataDir, jwtEnabled, adminUsername, adminPassword, privateToken, clock,
-                httpsPort, httpsHost, caPort, allowedHosts);
+                httpsPort, httpsHost, caPort, allowedHosts, phoneApproval);
     }
 
     public GatewayConfig withDataDir(Path d) {
         return new GatewayConfig(host, port, d, jwtEnabled, adminUsername, adminPassword, privateToken, clock,
-                httpsPort, httpsHost, caPort, allowedHosts);
+                httpsPort, httpsHost, caPort, allowedHosts, phoneApproval);
     }
 
     public GatewayConfig withJwtEnabled(Boolean j) {
         return new GatewayConfig(host, port, dataDir, j, adminUsername, adminPassword, privateToken, clock,
-                httpsPort, httpsHost, caPort, allowedHosts);
+                httpsPort, httpsHost, caPort, allowedHosts, phoneApproval);
     }
 
     public GatewayConfig withClock(Clock c) {
         return new GatewayConfig(host, port, dataDir, jwtEnabled, adminUsername, adminPassword, privateToken, c,
-                httpsPort, httpsHost, caPort, allowedHosts);
+                httpsPort, httpsHost, caPort, allowedHosts, phoneApproval);
     }
 
     public GatewayConfig withAdmin(String username, String password) {
         return new GatewayConfig(host, port, dataDir, jwtEnabled, username, password, privateToken, clock,
-                httpsPort, httpsHost, caPort, allowedHosts);
+                httpsPort, httpsHost, caPort, allowedHosts, phoneApproval);
     }
 
     public GatewayConfig withPrivateToken(String token) {
         return new GatewayConfig(host, port, dataDir, jwtEnabled, adminUsername, adminPassword, token, clock,
-                httpsPort, httpsHost, caPort, allowedHosts);
+                httpsPort, httpsHost, caPort, allowedHosts, phoneApproval);
     }
 
     public GatewayConfig withHttpsPort(int p) {
         return new GatewayConfig(host, port, dataDir, jwtEnabled, adminUsername, adminPassword, privateToken, clock,
-                p, httpsHost, caPort, allowedHosts);
+                p, httpsHost, caPort, allowedHosts, phoneApproval);
     }
 
     public GatewayConfig withCaPort(int p) {
         return new GatewayConfig(host, port, dataDir, jwtEnabled, adminUsername, adminPassword, privateToken, clock,
-                httpsPort, httpsHost, p, allowedHosts);
+                httpsPort, httpsHost, p, allowedHosts, phoneApproval);
+    }
+
+    public GatewayConfig withPhoneApproval(Boolean approval) {
+        return new GatewayConfig(host, port, dataDir, jwtEnabled, adminUsername, adminPassword, privateToken, clock,
+                httpsPort, httpsHost, caPort, allowedHosts, approval);
     }
 
     /** Also accepts requests naming {@code name} in their Host header. */
@@ -161,7 +168,7 @@ public record GatewayConfig(String host, int port, Path dataDir, Boolean jwtEnab
         List<String> more = new java.util.ArrayList<>(allowedHosts);
         more.add(name);
         return new GatewayConfig(host, port, dataDir, jwtEnabled, adminUsername, adminPassword, privateToken, clock,
-                httpsPort, httpsHost, caPort, more);
+                httpsPort, httpsHost, caPort, more, phoneApproval);
     }
 
     private static List<String> names(String commaSeparated) {

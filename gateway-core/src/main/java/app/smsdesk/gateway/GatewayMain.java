@@ -28,6 +28,9 @@ public final class GatewayMain {
                                  a reverse proxy's); repeatable; others get 421 (DNS rebinding)
               --data-dir DIR     database and secrets directory (default ~/.smsdesk)
               --jwt on|off       enable or disable JWT tokens (stored as a setting)
+              --phone-approval on|off
+                                 whether a phone registered with the private token waits for approval
+                                 in the console (stored as a setting; default on)
               --backup FILE      write a backup of the data directory to FILE and exit; works while
                                  the gateway runs (FILE holds keys and tokens: keep it safe)
               --with-ca-key      with --backup: include the local CA's signing key, so that a restored
@@ -36,6 +39,9 @@ public final class GatewayMain {
                                  absent, and exit; then start the gateway on it. Its JWTs are
                                  revoked (it cannot know which were revoked after it was made)
               --keep-tokens      with --restore: keep the backup's JWTs valid
+              --rotate-private-token
+                                 replace the private token phones register with, print it and exit
+                                 (registered phones keep working; stop the gateway first)
               --help             show this help
               --version          show the version
 
@@ -83,7 +89,7 @@ public final class GatewayMain {
             err.println("smsdesk-gateway: " + config.weakSecret().get());
             return 2;
         }
-        if (maintenance.backup() != null || maintenance.restore() != null) {
+        if (maintenance.any()) {
             return maintenance.run(config.dataDir(), out, err);
         }
         Gateway gateway;
@@ -160,6 +166,7 @@ public final class GatewayMain {
                 case "--https-port" -> c = c.withHttpsPort(httpsPort(value(args, ++i, arg)));
                 case "--data-dir" -> c = c.withDataDir(Path.of(value(args, ++i, arg)));
                 case "--jwt" -> c = c.withJwtEnabled(onOff(value(args, ++i, arg)));
+                case "--phone-approval" -> c = c.withPhoneApproval(onOff(value(args, ++i, arg)));
                 default -> throw new UsageException("unknown option '" + arg + "'");
             }
         }

@@ -1,6 +1,7 @@
 package app.smsdesk.gateway;
 
 import app.smsdesk.gateway.service.BackupService;
+import app.smsdesk.gateway.service.PrivateTokenService;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,21 +17,26 @@ import java.util.List;
  * @param restore the backup to restore, or null
  * @param withCaKey whether the backup includes the local CA's signing key
  * @param keepTokens whether the restored gateway keeps accepting the backup's JWTs
+ * @param rotatePrivateToken whether to replace the private token (audit F2)
  * @param otherArgs the remaining arguments (the usual options)
  */
-record Maintenance(String backup, String restore, boolean withCaKey, boolean keepTokens, String[] otherArgs) {
+record Maintenance(String backup, String restore, boolean withCaKey, boolean keepTokens, boolean rotatePrivateToken,
+                   String[] otherArgs) {
     /** Takes {@code --backup} and {@code --restore} out of the arguments. */
     static Maintenance of(String[] args) throws GatewayMain.UsageException {
         String backup = null;
         String restore = null;
         boolean withCaKey = false;
         boolean keepTokens = false;
+        boolean rotate = false;
         List<String> rest = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--with-ca-key")) {
                 withCaKey = true;
             } else if (args[i].equals("--keep-tokens")) {
                 keepTokens = true;
+            } else if (args[i].equals("--rotate-private-token")) {
+                rotate = true;
             } else if (args[i].equals("--backup") || args[i].equals("--restore")) {
                 if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
                     throw new GatewayMain.UsageException(args[i] + " needs a file");
@@ -53,13 +59,30 @@ record Maintenance(String backup, String restore, boolean withCaKey, boolean kee
         if (keepTokens && restore == null) {
             throw new GatewayMain.UsageException("--keep-tokens goes with --restore");
         }
-        return new Maintenance(backup, restore, withCaKey, keepTokens, rest.toArray(String[]::new));
+        if (rotate && (backup != null || restore != null)) {
+            throw new GatewayMain.UsageException("--rotate-private-token goes alone");
+        }
+        return new Maintenance(backup, restore, withCaKey, keepTokens, rotate, rest.toArray(String[]::new));
+    }
+
+    /** Whether there is a one-shot command to run instead of starting a gateway. */
+    boolean any() {
+        return backup != null || restore != null || rotatePrivateToken;
     }
 
     /** Runs the command on {@code dataDir}; 0 when done, 1 when it failed (the reason goes to {@code err}). */
     int run(Path dataDir, PrintStream out, PrintStream err) {
         try {
-            if (backup != null) {
+            if (rotatePrivateToken) {
+                if (!java.nio.file.Files.isRegularFile(dataDir.resolve(PrivateTokenService.FILE))) {
+                    throw new app.smsdesk.gateway.domain.ValidationException("no private token in " + dataDir
+                            + " (has a gateway ever run on it?)");
+                }
+                String token = PrivateTokenService.rotateIn(new app.smsdesk.gateway.store.DataDir(dataDir));
+                out.println("New private token for registering phones: " + token);
+                out.println("  Registered phones keep working. A gateway running on " + dataDir
+                        + " uses it once restarted.");
+            } else if (backup != null) {
                 BackupService.Summary s = BackupService.forDirectory(dataDir, Gateway.version(), Clock.systemUTC())
                         .backup(Path.of(backup), withCaKey);
                 out.println("Backup of " + dataDir + " written to " + backup + " (owner-only): " + describe(s));
@@ -81,7 +104,8 @@ record Maintenance(String backup, String restore, boolean withCaKey, boolean kee
             }
             return 0;
         } catch (RuntimeException e) { // the launcher reports any failure as a message and an exit code
-            err.println("smsdesk-gateway: " + (backup != null ? "backup" : "restore") + " failed: " + e.getMessage());
+            err.println("smsdesk-gateway: " + (rotatePrivateToken ? "rotating the private token"
+                    : backup != null ? "backup" : "restore") + " failed: " + e.getMessage());
             return 1;
         }
     }

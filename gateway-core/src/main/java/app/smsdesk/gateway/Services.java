@@ -10,6 +10,7 @@ import app.smsdesk.gateway.service.GatewaySettingsService;
 import app.smsdesk.gateway.service.HealthService;
 import app.smsdesk.gateway.service.InboxService;
 import app.smsdesk.gateway.service.MessageService;
+import app.smsdesk.gateway.service.PrivateTokenService;
 import app.smsdesk.gateway.service.SettingsService;
 import app.smsdesk.gateway.service.TokenService;
 import app.smsdesk.gateway.service.WebhookService;
@@ -18,5 +19,6 @@ import app.smsdesk.gateway.service.WebhookService;
 public record Services(AccountService accounts, TokenService tokens, MessageService messages, DeviceService devices,
                        WebhookService webhooks, SettingsService settings, InboxService inbox,
                        EventLogService events, GatewaySettingsService gatewaySettings, HealthService health,
-                       DeviceEvents deviceEvents, PairingService pairing, BackupService backups) {
+                       DeviceEvents deviceEvents, PairingService pairing, BackupService backups,
+                       PrivateTokenService privateTokens) {
 }

@@ -97,15 +97,35 @@ class GatewayMainTest {
     }
 
     @Test
+    void thePrivateTokenRotatesFromTheCommandLine(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data");
+        Gateway.start(new GatewayConfig("127.0.0.1", 0, data, null, "admin", "a-long-enough-password",
+                "the-first-private-token", java.time.Clock.systemUTC())).close();
+        assertThat(run("--data-dir", data.toString(), "--rotate-private-token")).as(err()).isZero();
+        String fresh = Files.readString(data.resolve("private-token")).strip();
+        assertThat(fresh).hasSizeGreaterThanOrEqualTo(32).isNotEqualTo("the-first-private-token");
+        assertThat(out()).contains("New private token for registering phones: " + fresh); // audit F2
+        try (Gateway g = Gateway.start(new GatewayConfig("127.0.0.1", 0, data, null, null, null, null,
+                java.time.Clock.systemUTC()).withPhoneApproval(false))) {
+            assertThat(g.privateToken()).isEqualTo(fresh);
+            assertThat(g.services().gatewaySettings().get().phoneApproval()).as("--phone-approval off").isFalse();
+        }
+        assertThat(run("--data-dir", dir.resolve("never").toString(), "--rotate-private-token")).isEqualTo(1);
+        assertThat(err()).contains("no private token in");
+    }
+
+    @Test
     void optionsBuildTheConfig() throws Exception {
         GatewayConfig base = GatewayConfig.fromEnvironment(Map.of("SMSDESK_ADMIN_USERNAME", "boss",
                 "SMSDESK_ADMIN_PASSWORD", "a-long-enough-password", "SMSDESK_PRIVATE_TOKEN", "phones-key-0123456789"));
         GatewayConfig c = GatewayMain.parse(new String[] {"--host", "127.0.0.1", "--port", "8080",
-            "--data-dir", "some/dir", "--jwt", "off"}, base, new PrintStream(outBytes, true, StandardCharsets.UTF_8));
+            "--data-dir", "some/dir", "--jwt", "off", "--phone-approval", "off"}, base,
+            new PrintStream(outBytes, true, StandardCharsets.UTF_8));
         assertThat(c.host()).isEqualTo("127.0.0.1");
         assertThat(c.port()).isEqualTo(8080);
         assertThat(c.dataDir()).isEqualTo(Path.of("some/dir"));
         assertThat(c.jwtEnabled()).isFalse();
+        assertThat(c.phoneApproval()).isFalse();
         assertThat(c.adminUsername()).isEqualTo("boss");
         assertThat(c.adminPassword()).isEqualTo("a-long-enough-password");
         assertThat(c.privateToken()).isEqualTo("phones-key-0123456789");

@@ -60,6 +60,10 @@ public final class TestConsole implements AutoCloseable {
         }
         gateway = Gateway.start(new GatewayConfig("127.0.0.1", 0, dir, null, ADMIN, PASSWORD, PRIVATE_TOKEN, clock)
                 .withHttpsPort(httpsPort));
+        // Phones registered with the private token join at once, as before approvals existed; the screens'
+        // approval tests switch it back on.
+        var settings = gateway.services().gatewaySettings();
+        settings.update(settings.get().withPhoneApproval(false), "tests");
     }
 
     /** The console with the immediate runner and scripted dialogs. */

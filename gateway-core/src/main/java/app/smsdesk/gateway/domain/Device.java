@@ -17,9 +17,11 @@ import java.util.Objects;
  * @param createdAt registration time
  * @param updatedAt last change
  * @param lastSeen last authenticated request
+ * @param approved false while a phone registered with the private token waits for the admin's approval: it then
+ *                 gets nothing (no messages, webhooks, settings or signing key) and is never chosen for a send
  */
 public record Device(long rowId, String id, String userId, String name, String pushToken, List<SimCard> simCards,
-                     String appVersion, Instant createdAt, Instant updatedAt, Instant lastSeen) {
+                     String appVersion, Instant createdAt, Instant updatedAt, Instant lastSeen, boolean approved) {
     public Device {
         // A null entry (stored before registration checked them) must not make the phone unreadable.
         simCards = simCards == null ? List.of() : simCards.stream().filter(Objects::nonNull).toList();

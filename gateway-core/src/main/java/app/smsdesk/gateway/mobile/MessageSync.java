@@ -48,6 +48,9 @@ public final class MessageSync {
      */
     public Pull pull(Device device, boolean fifo, AppVersion app) {
         Instant now = clock.instant();
+        if (!device.approved()) {
+            return new Pull(List.of(), now); // waiting for the admin: no messages, not even unassigned ones (F2)
+        }
         int assigned = store.assignUnassigned(device.userId(), device.rowId(), now);
         if (assigned > 0) {
             log.info(device.userId(), "messages", "unassigned messages handed to a phone", Map.of(
@@ -62,6 +65,9 @@ public final class MessageSync {
 
     /** Applies the phone's reports in order; ids that are unknown or not the phone's are ignored. */
     public void report(Device device, List<StateReport> reports) {
+        if (!device.approved()) {
+            return; // it holds no messages; unassigned ones are not its to report on (F2)
+        }
         Map<String, List<StateReport>> byId = new LinkedHashMap<>();
         for (StateReport r : reports) {
             byId.computeIfAbsent(r.messageId(), k -> new ArrayList<>()).add(r);

@@ -18,6 +18,8 @@ final class OneTimeCodes {
     static final String ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz";
     static final int LENGTH = 6;
     static final Duration TTL = Duration.ofSeconds(60);
+    /** How long a code from the console's pairing screen is valid. */
+    static final Duration CONSOLE_TTL = Duration.ofMinutes(10);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A code and when it stops working. */
@@ -35,9 +37,14 @@ final class OneTimeCodes {
     }
 
     Code issue(String userId) {
+        return issue(userId, TTL);
+    }
+
+    /** A code valid for {@code ttl} (the console's pairing screen gives the admin time to type it). */
+    Code issue(String userId, Duration ttl) {
         Instant now = clock.instant();
         codes.values().removeIf(e -> !e.validUntil().isAfter(now));
-        Instant validUntil = now.plus(TTL);
+        Instant validUntil = now.plus(ttl);
         while (true) {
             String code = random();
             if (codes.putIfAbsent(code, new Entry(userId, validUntil)) == null) {

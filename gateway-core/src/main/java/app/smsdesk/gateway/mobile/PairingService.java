@@ -22,7 +22,8 @@ public final class PairingService {
     private final IntSupplier caPort;
     private final IntSupplier httpPort;
     private final IntSupplier httpsPort;
-    private final SseHub hub;
+    private final SseHub hub; // which phones are connected
+    private final PhoneRegistry registry;
     private final Supplier<List<String>> lanAddresses;
 
     /**
@@ -45,19 +46,28 @@ public final class PairingService {
      * @param httpsPort the HTTPS port phones use
      */
     public PairingService(LocalCertificates certificates, Supplier<String> privateToken, IntSupplier caPort,
-                          IntSupplier httpPort, IntSupplier httpsPort, SseHub hub) {
-        this(certificates, privateToken, caPort, httpPort, httpsPort, hub, LanAddresses::lanIpv4);
+                          IntSupplier httpPort, IntSupplier httpsPort, Phones phones) {
+        this(certificates, privateToken, caPort, httpPort, httpsPort, phones, LanAddresses::lanIpv4);
     }
 
     PairingService(LocalCertificates certificates, Supplier<String> privateToken, IntSupplier caPort,
-                   IntSupplier httpPort, IntSupplier httpsPort, SseHub hub, Supplier<List<String>> lanAddresses) {
+                   IntSupplier httpPort, IntSupplier httpsPort, Phones phones, Supplier<List<String>> lanAddresses) {
         this.certificates = certificates;
         this.privateToken = privateToken;
         this.caPort = caPort;
         this.httpPort = httpPort;
         this.httpsPort = httpsPort;
-        this.hub = hub;
+        this.hub = phones.hub();
+        this.registry = phones.registry();
         this.lanAddresses = lanAddresses;
+    }
+
+    /**
+     * A one-time code for the app's "Sign in by code" (valid for ten minutes, single use): the phone joins the
+     * caller's account approved, since only someone at the console could read the code.
+     */
+    public PhoneRegistry.LoginCode oneTimeCode(app.smsdesk.gateway.domain.Principal caller) {
+        return registry.codeFor(caller.userId());
     }
 
     public PairingInfo info() {

@@ -55,6 +55,9 @@ public final class PhoneConfig {
      * phone reject the whole list, forever).
      */
     public List<Webhook> webhooksFor(Device device, AppVersion app, String inboundUrl) {
+        if (!device.approved()) {
+            return List.of(); // the integrators' URLs (and any secrets in them) wait for the admin (F2)
+        }
         webhooks.ensureInternal(device.userId(), INTERNAL_EVENTS, INTERNAL_URL, clock.instant(), Ids::newId);
         return webhooks.listForDevice(device.userId(), device.rowId()).stream()
                 .filter(w -> app.knowsWebhookEvent(w.event()))
@@ -68,6 +71,9 @@ public final class PhoneConfig {
      * with a push token.
      */
     public ObjectNode settingsFor(Device device) {
+        if (!device.approved()) {
+            return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(); // "nothing to change"
+        }
         ObjectNode doc = settings.storedDocument(device.userId()).deepCopy();
         JsonNode gateway = doc.get("gateway");
         if (gateway instanceof ObjectNode g) {
@@ -102,6 +108,9 @@ public final class PhoneConfig {
      * accepted from it until it fetches (at its next start, a {@code SettingsUpdated} or within 24 hours).
      */
     List<String> verificationKeys(Device device) {
+        if (!device.approved()) {
+            return List.of();
+        }
         String own = keys.get(device.id());
         if (own == null) {
             own = devices.webhookSigningKey(device.id()).orElse(null);

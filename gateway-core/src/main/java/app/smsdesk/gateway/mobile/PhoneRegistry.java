@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -26,7 +27,9 @@ import java.util.function.Supplier;
  * the phone's own updates, login codes and password changes.
  *
  * <p>Unlike the reference server, registering with the private token does not create an account per phone: the
- * phone joins the primary account, which is what a small business wants.
+ * phone joins the primary account, which is what a small business wants. As the private token is a secret shared
+ * by every phone and everyone who set one up, such a phone waits for the admin's approval in the console (unless
+ * the admin switched approval off); a login or a one-time code from the console approves it at once (audit F2).
  */
 public final class PhoneRegistry {
     static final int MAX_NAME = 128;
@@ -38,6 +41,7 @@ public final class PhoneRegistry {
     private final DeviceService devices;
     private final AccountService accounts;
     private final Supplier<String> privateToken;
+    private final BooleanSupplier phoneApproval;
     private final OneTimeCodes codes;
     private final RegistrationLimiter limiter;
     private final LastSeenTracker lastSeen;
@@ -80,11 +84,13 @@ public final class PhoneRegistry {
     public record LoginCode(String code, Instant validUntil) {
     }
 
-    PhoneRegistry(DeviceService devices, AccountService accounts, Supplier<String> privateToken, OneTimeCodes codes,
-                  RegistrationLimiter limiter, LastSeenTracker lastSeen, EventLogService log, Clock clock) {
+    PhoneRegistry(DeviceService devices, AccountService accounts, Supplier<String> privateToken,
+                  BooleanSupplier phoneApproval, OneTimeCodes codes, RegistrationLimiter limiter,
+                  LastSeenTracker lastSeen, EventLogService log, Clock clock) {
         this.devices = devices;
         this.accounts = accounts;
         this.privateToken = privateToken;
+        this.phoneApproval = phoneApproval;
         this.codes = codes;
         this.limiter = limiter;
         this.lastSeen = lastSeen;
@@ -99,9 +105,9 @@ public final class PhoneRegistry {
             log.warnAbout(ip, null, "devices", "phone registration rate-limited", Map.of("ip", ip));
             throw new TooManyRequestsException("too many registration attempts, try again later", wait);
         }
-        String userId;
+        Account account;
         try {
-            userId = account(r.authorization(), ip);
+            account = account(r.authorization(), ip);
         } catch (UnauthorizedException e) {
             limiter.failed(ip);
             log.warnAbout(ip, null, "devices", "phone registration refused: " + e.getMessage(), Map.of("ip", ip));
@@ -113,12 +119,19 @@ public final class PhoneRegistry {
         }
         checkPushToken(r.pushToken());
         checkSimCards(r.simCards());
-        DeviceService.Registration reg = devices.register(userId, name, r.pushToken(), r.simCards(),
-                AppVersion.versionString(r.userAgent()));
-        return new Registered(reg.device().id(), reg.token(), userId, null);
+        // The private token is a shared secret anyone who once saw it holds; a login, a password or a one-time
+        // code from the console prove the admin's consent, so only the private token waits for approval (F2).
+        boolean approved = !account.byPrivateToken() || !phoneApproval.getAsBoolean();
+        DeviceService.Registration reg = devices.register(account.userId(), name, r.pushToken(), r.simCards(),
+                AppVersion.versionString(r.userAgent()), approved);
+        return new Registered(reg.device().id(), reg.token(), account.userId(), null);
     }
 
-    private String account(String authorization, String ip) {
+    /** The account a registration joins, and whether it proved itself with the private token only. */
+    private record Account(String userId, boolean byPrivateToken) {
+    }
+
+    private Account account(String authorization, String ip) {
         if (authorization == null || authorization.isBlank()) {
             throw new UnauthorizedException("no credentials");
         }
@@ -128,16 +141,17 @@ public final class PhoneRegistry {
         String value = space < 0 ? "" : header.substring(space + 1).strip();
         switch (scheme.toLowerCase(Locale.ROOT)) {
             case "basic" -> {
-                return basicLogin(value, ip);
+                return new Account(basicLogin(value, ip), false);
             }
             case "code" -> {
-                return codes.redeem(value).orElseThrow(() -> new UnauthorizedException("unknown or expired code"));
+                return new Account(codes.redeem(value)
+                        .orElseThrow(() -> new UnauthorizedException("unknown or expired code")), false);
             }
             case "bearer" -> {
                 if (!Secrets.constantTimeEquals(value, privateToken.get())) {
                     throw new UnauthorizedException("wrong private token");
                 }
-                return accounts.primaryUserId();
+                return new Account(accounts.primaryUserId(), true);
             }
             default -> throw new UnauthorizedException("unsupported authorization scheme");
         }
@@ -189,6 +203,13 @@ public final class PhoneRegistry {
         checkPushToken(pushToken);
         checkSimCards(simCards);
         devices.update(device, pushToken, simCards, AppVersion.versionString(userAgent));
+    }
+
+    /** A one-time code for the console's pairing screen: a phone that signs in with it is approved at once. */
+    public LoginCode codeFor(String userId) {
+        OneTimeCodes.Code code = codes.issue(userId, OneTimeCodes.CONSOLE_TTL);
+        log.info(userId, "devices", "login code issued by the console", Map.of());
+        return new LoginCode(code.code(), code.validUntil());
     }
 
     /** {@code GET /user/code}: Basic login of the account, answered with a one-time code for another phone. */

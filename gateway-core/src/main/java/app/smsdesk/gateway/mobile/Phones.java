@@ -12,6 +12,7 @@ import app.smsdesk.gateway.store.UserStore;
 import app.smsdesk.gateway.store.WebhookStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -36,7 +37,7 @@ public final class Phones implements AutoCloseable {
     public record Deps(DeviceStore deviceStore, MessageStore messageStore, WebhookStore webhookStore,
                        UserStore userStore, DeviceService devices, AccountService accounts, SettingsService settings,
                        InboxService inbox, DeviceEvents deviceEvents, EventLogService log,
-                       Supplier<String> privateToken, Clock clock) {
+                       Supplier<String> privateToken, BooleanSupplier phoneApproval, Clock clock) {
     }
 
     public Phones(Deps d) {
@@ -44,7 +45,8 @@ public final class Phones implements AutoCloseable {
         RegistrationLimiter limiter = new RegistrationLimiter(d.clock(), Duration.ofMinutes(1),
                 MAX_REGISTRATIONS_PER_MINUTE, MAX_FAILED_REGISTRATIONS_PER_MINUTE,
                 MAX_FAILED_REGISTRATIONS_PER_MINUTE_OVERALL);
-        this.registry = new PhoneRegistry(d.devices(), d.accounts(), d.privateToken(), new OneTimeCodes(d.clock()),
+        this.registry = new PhoneRegistry(d.devices(), d.accounts(), d.privateToken(), d.phoneApproval(),
+                new OneTimeCodes(d.clock()),
                 limiter, new LastSeenTracker(), d.log(), d.clock());
         this.sync = new MessageSync(d.messageStore(), d.log(), d.clock());
         this.config = new PhoneConfig(d.webhookStore(), d.settings(), d.userStore(), d.deviceStore(), d.clock());

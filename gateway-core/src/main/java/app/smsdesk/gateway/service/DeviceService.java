@@ -2,6 +2,8 @@ package app.smsdesk.gateway.service;
 
 import app.smsdesk.gateway.auth.Secrets;
 import app.smsdesk.gateway.domain.Device;
+import app.smsdesk.gateway.domain.DeviceEvent;
+import app.smsdesk.gateway.domain.ForbiddenException;
 import app.smsdesk.gateway.domain.Ids;
 import app.smsdesk.gateway.domain.Principal;
 import app.smsdesk.gateway.domain.SimCard;
@@ -13,6 +15,11 @@ import java.util.Optional;
 
 /** The account's phones: list, remove, and registration (used by the mobile API and tests). */
 public final class DeviceService {
+    /** Phones an account may have. */
+    public static final int MAX_PHONES = 100;
+    /** Phones of an account that may wait for approval at a time. */
+    public static final int MAX_WAITING = 10;
+
     private final DeviceStore store;
     private final DeviceEvents events;
     private final EventLogService log;
@@ -55,12 +62,54 @@ public final class DeviceService {
 
     public Registration register(String userId, String name, String pushToken, List<SimCard> simCards,
                                  String appVersion) {
+        return register(userId, name, pushToken, simCards, appVersion, true);
+    }
+
+    /**
+     * Registers a phone; one that is not {@code approved} waits for {@link #approve} (audit F2). At most
+     * {@link #MAX_WAITING} phones of an account wait at a time, and an account has at most {@link #MAX_PHONES}.
+     */
+    public Registration register(String userId, String name, String pushToken, List<SimCard> simCards,
+                                 String appVersion, boolean approved) {
+        List<Device> existing = store.listByUser(userId);
+        if (existing.size() >= MAX_PHONES) {
+            throw new ForbiddenException("this account has " + MAX_PHONES + " phones, the most it may have; "
+                    + "remove one in the console first");
+        }
+        if (!approved && existing.stream().filter(d -> !d.approved()).count() >= MAX_WAITING) {
+            throw new ForbiddenException(MAX_WAITING + " phones are already waiting for approval; approve or "
+                    + "remove them in the console first");
+        }
         String token = Ids.newId();
         Device device = store.insert(Ids.newId(), userId, name, tokenHash(token), emptyToNull(pushToken),
-                simCards, appVersion, clock.instant());
-        log.info(userId, "devices", "device registered", Map.of("deviceId", device.id(),
-                "name", device.name()));
+                simCards, appVersion, clock.instant(), approved);
+        if (approved) {
+            log.info(userId, "devices", "device registered", Map.of("deviceId", device.id(),
+                    "name", device.name()));
+        } else {
+            log.warn(userId, "devices", "phone registered with the private token: waiting for approval in the "
+                    + "console (Phones)", Map.of("deviceId", device.id(), "name", device.name()));
+        }
         return new Registration(device, token);
+    }
+
+    /**
+     * Approves a waiting phone and tells it to fetch its settings, webhooks and messages at once. Unknown or
+     * already approved phones are not an error; returns whether the phone was waiting.
+     */
+    public boolean approve(Principal caller, String deviceId) {
+        if (!store.approve(caller.userId(), deviceId)) {
+            return false;
+        }
+        log.info(caller.userId(), "devices", "phone approved", Map.of("deviceId", deviceId, "by", caller.actor()));
+        store.find(caller.userId(), deviceId).ifPresent(d -> {
+            if (events != null) {
+                events.publish(d, DeviceEvent.of(DeviceEvent.SETTINGS_UPDATED));
+                events.publish(d, DeviceEvent.of(DeviceEvent.WEBHOOKS_UPDATED));
+                events.publish(d, DeviceEvent.of(DeviceEvent.MESSAGE_ENQUEUED));
+            }
+        });
+        return true;
     }
 
     /**

@@ -88,10 +88,16 @@ public final class MessageService {
             if (deviceId.length() > Ids.LENGTH) {
                 throw new ValidationException("deviceId: at most 21 characters");
             }
-            return Optional.of(devices.find(userId, deviceId).orElseThrow(() -> new ValidationException(
-                    "deviceId: failed to select device: record not found")));
+            Device chosen = devices.find(userId, deviceId).orElseThrow(() -> new ValidationException(
+                    "deviceId: failed to select device: record not found"));
+            if (!chosen.approved()) {
+                throw new ValidationException("deviceId: failed to select device: the phone is waiting for "
+                        + "approval in the console");
+            }
+            return Optional.of(chosen);
         }
         List<Device> candidates = new ArrayList<>(devices.listByUser(userId));
+        candidates.removeIf(d -> !d.approved()); // a phone waiting for approval gets no messages (F2)
         if (activeWithinHours != null && activeWithinHours > 0) {
             Instant since = now.minus(Duration.ofHours(activeWithinHours));
             candidates.removeIf(d -> d.lastSeen().isBefore(since));

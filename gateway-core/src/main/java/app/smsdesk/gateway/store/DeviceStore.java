@@ -12,7 +12,7 @@ import java.util.Optional;
 /** Registered phones. Device tokens are kept only as SHA-256 hashes. */
 public final class DeviceStore {
     private static final String COLUMNS = "id, ext_id, user_id, name, push_token, sim_cards, app_version, "
-            + "created_at, updated_at, last_seen";
+            + "created_at, updated_at, last_seen, approved";
 
     private final Database db;
     private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
@@ -27,12 +27,18 @@ public final class DeviceStore {
     }
 
     public Device insert(String extId, String userId, String name, String tokenHash, String pushToken,
-                         List<SimCard> simCards, String appVersion, Instant now) {
+                         List<SimCard> simCards, String appVersion, Instant now, boolean approved) {
         long rowId = changed(db.write(c -> Sql.insert(c, "INSERT INTO devices (ext_id, user_id, name, token_hash, "
-                        + "push_token, sim_cards, app_version, created_at, updated_at, last_seen) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", extId, userId, name == null ? "" : name,
-                tokenHash, pushToken, simCardsJson(simCards), appVersion, now, now, now)));
-        return new Device(rowId, extId, userId, name, pushToken, simCards, appVersion, now, now, now);
+                        + "push_token, sim_cards, app_version, created_at, updated_at, last_seen, approved) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", extId, userId, name == null ? "" : name,
+                tokenHash, pushToken, simCardsJson(simCards), appVersion, now, now, now, approved ? 1 : 0)));
+        return new Device(rowId, extId, userId, name, pushToken, simCards, appVersion, now, now, now, approved);
+    }
+
+    /** Approves the account's waiting phone; true if it was waiting. */
+    public boolean approve(String userId, String extId) {
+        return changed(db.write(c -> Sql.update(c, "UPDATE devices SET approved = 1 WHERE user_id = ? AND ext_id = ? "
+                + "AND approved = 0", userId, extId))) > 0;
     }
 
     /**
@@ -138,6 +144,6 @@ public final class DeviceStore {
         List<SimCard> cards = sims == null ? List.of() : JsonColumns.read(sims, new TypeReference<List<SimCard>>() { });
         return new Device(rs.getLong("id"), rs.getString("ext_id"), rs.getString("user_id"), rs.getString("name"),
                 rs.getString("push_token"), cards, rs.getString("app_version"), Sql.instant(rs, "created_at"),
-                Sql.instant(rs, "updated_at"), Sql.instant(rs, "last_seen"));
+                Sql.instant(rs, "updated_at"), Sql.instant(rs, "last_seen"), rs.getInt("approved") == 1);
     }
 }

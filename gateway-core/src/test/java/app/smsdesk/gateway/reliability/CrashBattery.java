@@ -132,7 +132,7 @@ final class CrashBattery implements AutoCloseable {
                         "-Dorg.slf4j.simpleLogger.defaultLogLevel=debug"),
                 Map.of("SMSDESK_ADMIN_PASSWORD", PASSWORD, "SMSDESK_PRIVATE_TOKEN", PRIVATE_TOKEN),
                 "--host", "127.0.0.1", "--port", Integer.toString(port), "--https-port", "off",
-                "--data-dir", data.toString());
+                "--data-dir", data.toString(), "--phone-approval", "off");
         logs.add(gateway.logFile());
     }
 

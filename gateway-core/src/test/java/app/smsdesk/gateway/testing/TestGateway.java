@@ -51,8 +51,27 @@ public final class TestGateway implements AutoCloseable, BeforeAllCallback, Afte
         this.jwtAtStart = jwt;
         if (dataDir != null) {
             this.gateway = Gateway.start(config(jwt));
+            registerPhonesWithoutApproval(gateway);
             watchSecrets();
         }
+    }
+
+    /**
+     * Phones registered with the private token join at once, as before approvals existed: tests of other features
+     * register phones the quick way. The approval (on in the product) has tests of its own, which switch it on.
+     */
+    public static void registerPhonesWithoutApproval(Gateway g) {
+        var settings = g.services().gatewaySettings();
+        if (settings.get().phoneApproval()) {
+            settings.update(settings.get().withPhoneApproval(false), "tests");
+        }
+    }
+
+    /** Switches the approval of phones registered with the private token on, as the product ships. */
+    public TestGateway requirePhoneApproval() {
+        var settings = gateway.services().gatewaySettings();
+        settings.update(settings.get().withPhoneApproval(true), "tests");
+        return this;
     }
 
     /** Everything secret this gateway knows goes on the leak watch. */
@@ -102,6 +121,7 @@ public final class TestGateway implements AutoCloseable, BeforeAllCallback, Afte
     public void beforeAll(ExtensionContext context) throws IOException {
         dataDir = Files.createTempDirectory("smsdesk-test");
         gateway = Gateway.start(config(jwtAtStart));
+        registerPhonesWithoutApproval(gateway);
         watchSecrets();
     }
 
