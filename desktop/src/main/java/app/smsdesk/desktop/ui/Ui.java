@@ -85,7 +85,7 @@ public final class Ui {
             case "active", "Delivered", "online", "Sent" -> "success";
             case "Pending", "Processed", "Cancelling" -> "accent";
             case "Failed", "revoked", "offline" -> "danger";
-            case "expiring" -> "warning";
+            case "expiring", "waiting" -> "warning";
             default -> "muted";
         };
     }

@@ -13,12 +13,14 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.image.ImageView;
@@ -136,7 +138,7 @@ public final class PairingDialog {
         hostRow.managedProperty().bind(hostRow.visibleProperty());
         items.add(appSettings(new VBox(6, withCopy(field(model.apiUrlProperty(), "pair-api-url"), "API URL"),
                 hostRow), "pair-private-token"));
-        items.add(signUp());
+        items.add(signUp("pair-"));
         HBox body = new HBox(20, steps(items));
         HBox.setHgrow(body.getChildren().get(0), Priority.ALWAYS);
         if (https) {
@@ -155,7 +157,7 @@ public final class PairingDialog {
                 withCopy(field(new SimpleStringProperty(model.usbCommand()), "pair-usb-command"), "command")));
         items.add(appSettings(withCopy(field(model.usbApiUrlProperty(), "pair-usb-url"), "USB API URL"),
                 "pair-usb-private-token"));
-        items.add(signUp());
+        items.add(signUp("pair-usb-"));
         GridPane steps = steps(items);
         steps.setPadding(new Insets(14, 0, 0, 0));
         return steps;
@@ -179,9 +181,25 @@ public final class PairingDialog {
         return steps;
     }
 
-    private static Node signUp() {
-        return text("On the Home tab, switch on \u201cCloud server\u201d, press Start and choose Sign up: the phone "
-                + "joins this gateway.");
+    /**
+     * The last step: sign in with the one-time code (the phone joins approved), or sign up with the private token
+     * (the phone then waits for approval, which the live check below offers).
+     */
+    private Node signUp(String idPrefix) {
+        TextField codeField = field(model.codeProperty(), idPrefix + "code");
+        codeField.setPrefColumnCount(8);
+        codeField.getStyleClass().add("pair-code");
+        Button fresh = Ui.button("New code", Feather.REFRESH_CW, Styles.FLAT);
+        fresh.setId(idPrefix + "new-code");
+        fresh.setOnAction(e -> model.newCode());
+        Label validity = Ui.hint("");
+        validity.textProperty().bind(model.codeValidityProperty());
+        HBox codeRow = new HBox(8, codeField, Ui.copyButton(model::copy, codeField::getText, "code"), validity,
+                fresh);
+        codeRow.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(8, text("On the Home tab, switch on \u201cCloud server\u201d, press Start and choose Sign in "
+                + "\u203a Code, and enter this code: the phone joins this gateway at once."), codeRow,
+                Ui.hint("Or choose Sign up: a phone that signs up with the private token waits for your approval."));
     }
 
     /** Step "In the app, set:" with the given API URL row, the private token and the notification channel. */
@@ -202,7 +220,13 @@ public final class PairingDialog {
         g.setHgap(10);
         g.setVgap(8);
         g.addRow(0, apiKey, apiUrl);
-        g.addRow(1, key("Private token"), withCopy(field(model.privateTokenProperty(), tokenId), "private token"));
+        Button rotate = Ui.button("Replace", Feather.ROTATE_CW, Styles.FLAT);
+        rotate.setId(tokenId + "-rotate");
+        rotate.setTooltip(new Tooltip("Make a new private token: phones already paired keep working"));
+        rotate.setOnAction(e -> model.rotatePrivateToken());
+        HBox token = withCopy(field(model.privateTokenProperty(), tokenId), "private token");
+        token.getChildren().add(rotate);
+        g.addRow(1, key("Private token"), token);
         g.addRow(2, channelKey, new VBox(2, channel, why));
         ColumnConstraints keys = new ColumnConstraints();
         keys.setMinWidth(Region.USE_PREF_SIZE);
@@ -280,7 +304,16 @@ public final class PairingDialog {
         status.textProperty().bind(model.statusProperty());
         status.graphicProperty().bind(Bindings.createObjectBinding(
                 () -> model.pairedProperty().get() ? Ui.icon(Feather.CHECK_CIRCLE) : null, model.pairedProperty()));
-        HBox check = new HBox(10, waiting, status);
+        status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
+        Button approve = Ui.button("Approve", Feather.CHECK, Styles.SUCCESS);
+        approve.setId("pair-approve");
+        approve.setOnAction(e -> model.approveWaiting());
+        approve.visibleProperty().bind(model.waitingProperty().isNotNull());
+        approve.managedProperty().bind(approve.visibleProperty());
+        waiting.visibleProperty().unbind();
+        waiting.visibleProperty().bind(model.pairedProperty().not().and(model.waitingProperty().isNull()));
+        HBox check = new HBox(10, waiting, status, Ui.spacer(), approve);
         check.setAlignment(Pos.CENTER_LEFT);
         check.getStyleClass().addAll("callout", "callout-accent");
         model.pairedProperty().addListener((o, a, b) -> {

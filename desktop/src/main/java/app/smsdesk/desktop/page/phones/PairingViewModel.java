@@ -15,6 +15,8 @@ import java.util.Set;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -61,6 +63,9 @@ public final class PairingViewModel extends ViewModel {
             "Waiting for the phone to connect\u2026");
     private final ReadOnlyStringWrapper sseOnlyHint = new ReadOnlyStringWrapper(this, "sseOnlyHint", "");
     private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper(this, "warning", "");
+    private final ReadOnlyStringWrapper code = new ReadOnlyStringWrapper(this, "code", "");
+    private final ReadOnlyStringWrapper codeValidity = new ReadOnlyStringWrapper(this, "codeValidity", "");
+    private final ReadOnlyObjectWrapper<Device> waiting = new ReadOnlyObjectWrapper<>(this, "waiting");
     private Set<String> known;
     private TaskRunner.Cancellable check;
 
@@ -75,6 +80,7 @@ public final class PairingViewModel extends ViewModel {
     /** Reads the pairing details and the phones already paired, then starts the live check. */
     public void start() {
         call("Could not read this computer's network addresses", this::find, this::show);
+        newCode();
         call("Could not load the phones", () -> console.services().devices().list(console.principal()), list -> {
             known = new HashSet<>();
             list.forEach(d -> known.add(d.id()));
@@ -161,6 +167,15 @@ public final class PairingViewModel extends ViewModel {
     }
 
     private void paired(Device d) {
+        if (!d.approved()) {
+            // Signed up with the private token: it waits for the admin, who is right here (audit F2).
+            waiting.set(d);
+            status.set("\u201c" + (d.name().isEmpty() ? "A new phone" : d.name()) + "\u201d signed up with the "
+                    + "private token and waits for your approval. Approve it if it is the phone in your hand.");
+            stop();
+            return;
+        }
+        waiting.set(null);
         paired.set(true);
         status.set("Paired: " + (d.name().isEmpty() ? "a new phone" : d.name()) + " is connected.");
         if (d.pushToken() != null) {
@@ -169,6 +184,55 @@ public final class PairingViewModel extends ViewModel {
                     + "Cloud server \u203a Notification channel, choose \u201cSSE only\u201d and restart the app.");
         }
         stop();
+    }
+
+    /** Lets the phone that signed up with the private token in (one click). */
+    public void approveWaiting() {
+        Device d = waiting.get();
+        if (d == null) {
+            return;
+        }
+        call("Could not approve the phone", () -> {
+            console.services().devices().approve(console.principal(), d.id());
+            return console.services().devices().find(console.principal(), d.id()).orElse(d);
+        }, this::paired);
+    }
+
+    /** A fresh one-time code for the app's "Sign in by code": a phone that uses it joins approved. */
+    public void newCode() {
+        call("Could not make a sign-in code", () -> console.services().pairing().oneTimeCode(console.principal()),
+                c -> {
+                    code.set(c.code());
+                    codeValidity.set("valid once, until " + java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+                            .format(c.validUntil().atZone(console.zone())));
+                });
+    }
+
+    /**
+     * Replaces the private token after asking: phones already paired keep working; anyone who knows the old
+     * token (a lost phone, a former employee) can no longer sign a phone up.
+     */
+    public void rotatePrivateToken() {
+        if (!console.dialogs().confirm("Replace the private token?", "Phones already paired keep working. Phones "
+                + "set up later need the new token; whoever knows the old one can no longer sign a phone up.",
+                "Replace")) {
+            return;
+        }
+        call("Could not replace the private token", () -> console.services().privateTokens()
+                .rotate(console.principal()), privateToken::set);
+    }
+
+    public ReadOnlyStringProperty codeProperty() {
+        return code.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty codeValidityProperty() {
+        return codeValidity.getReadOnlyProperty();
+    }
+
+    /** The phone that signed up with the private token during this wizard and waits for approval, or null. */
+    public ReadOnlyObjectProperty<Device> waitingProperty() {
+        return waiting.getReadOnlyProperty();
     }
 
     /** True when the gateway serves HTTPS, so the wizard shows the certificate steps. */

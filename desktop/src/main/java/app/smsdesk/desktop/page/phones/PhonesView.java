@@ -47,16 +47,17 @@ public final class PhonesView implements PageView {
         Ui.tableDefaults(table, "No phones yet. Install \u201cSMS Gateway for Android\u201d on a phone and use "
                 + "\u201cPair a phone\u201d to connect it to this gateway.");
         table.setId("phone-table");
-        TableColumn<PhonesViewModel.PhoneRow, String> status = col("Status", r -> r.online() ? "online" : "offline");
+        TableColumn<PhonesViewModel.PhoneRow, String> status = col("Status", PhonesViewModel.PhoneRow::status);
         status.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(null);
-                setGraphic(empty || item == null ? null : Ui.badge(item, Ui.tone(item)));
+                setGraphic(empty || item == null ? null : "waiting".equals(item) ? waiting(getTableRow().getItem())
+                        : Ui.badge(item, Ui.tone(item)));
             }
         });
-        status.setPrefWidth(90);
+        status.setPrefWidth(175);
         status.setMinWidth(85);
         TableColumn<PhonesViewModel.PhoneRow, String> name = col("Phone", PhonesViewModel.PhoneRow::name);
         name.setPrefWidth(180);
@@ -78,8 +79,11 @@ public final class PhonesView implements PageView {
             copy.setOnAction(e -> model.copyId(row.getItem()));
             MenuItem del = new MenuItem("Remove\u2026", Ui.icon(Feather.TRASH_2));
             del.setOnAction(e -> model.remove(row.getItem()));
+            MenuItem approve = new MenuItem("Approve", Ui.icon(Feather.CHECK));
+            approve.setOnAction(e -> model.approve(row.getItem()));
+            row.itemProperty().addListener((o, a, b) -> approve.setVisible(b != null && !b.device().approved()));
             row.contextMenuProperty().bind(Bindings.when(row.emptyProperty()).then((ContextMenu) null)
-                    .otherwise(new ContextMenu(copy, del)));
+                    .otherwise(new ContextMenu(approve, copy, del)));
             return row;
         });
         table.setOnKeyPressed(e -> {
@@ -100,11 +104,21 @@ public final class PhonesView implements PageView {
         sseOnly.textProperty().bind(model.sseOnlyHintProperty());
         sseOnly.visibleProperty().bind(model.sseOnlyHintProperty().isNotEmpty());
         sseOnly.managedProperty().bind(sseOnly.visibleProperty());
+        Label waiting = new Label();
+        waiting.setId("phones-waiting");
+        waiting.setWrapText(true);
+        waiting.setMaxWidth(Double.MAX_VALUE);
+        waiting.setMinHeight(Region.USE_PREF_SIZE);
+        waiting.getStyleClass().addAll("callout", "callout-warning");
+        waiting.setGraphic(Ui.icon(Feather.USER_CHECK));
+        waiting.textProperty().bind(model.waitingHintProperty());
+        waiting.visibleProperty().bind(model.waitingHintProperty().isNotEmpty());
+        waiting.managedProperty().bind(waiting.visibleProperty());
         HBox actions = new HBox(8, Ui.hint("A phone counts as online when it contacted the gateway in the last "
                 + "15 minutes."), Ui.spacer(), remove);
         actions.setAlignment(Pos.CENTER_LEFT);
         root = new VBox(14, Ui.header("Phones", "The Android phones that send and receive SMS for this gateway.",
-                pair), sseOnly, table, actions);
+                pair), waiting, sseOnly, table, actions);
         root.setPadding(new Insets(20, 24, 16, 24));
         root.sceneProperty().addListener((o, was, scene) -> {
             if (scene != null) {
@@ -115,6 +129,17 @@ public final class PhonesView implements PageView {
                 });
             }
         });
+    }
+
+    /** The status of a phone waiting for approval: the badge and the one-click Approve. */
+    private Node waiting(PhonesViewModel.PhoneRow row) {
+        Button approve = Ui.button("Approve", Feather.CHECK, Styles.SUCCESS, Styles.SMALL);
+        approve.getStyleClass().add("phone-approve");
+        approve.setTooltip(new Tooltip("Let this phone send and receive for the gateway"));
+        approve.setOnAction(e -> model.approve(row));
+        HBox box = new HBox(6, Ui.badge("waiting", Ui.tone("waiting")), approve);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
     }
 
     private void openPairing(javafx.stage.Window owner) {

@@ -72,6 +72,11 @@ public final class PhonesViewModel extends ViewModel {
         public String name() {
             return device.name().isEmpty() ? "Unnamed phone" : device.name();
         }
+
+        /** "waiting" (for approval), "online" or "offline". */
+        public String status() {
+            return !device.approved() ? "waiting" : online ? "online" : "offline";
+        }
     }
 
     /** What one refresh reads. */
@@ -85,6 +90,7 @@ public final class PhonesViewModel extends ViewModel {
     private final ObservableList<PhoneRow> phones = FXCollections.observableArrayList();
     private final ObjectProperty<PhoneRow> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyStringWrapper sseOnlyHint = new ReadOnlyStringWrapper(this, "sseOnlyHint", "");
+    private final ReadOnlyStringWrapper waitingHint = new ReadOnlyStringWrapper(this, "waitingHint", "");
     private TaskRunner.Cancellable live;
 
     public PhonesViewModel(Console console) {
@@ -116,6 +122,12 @@ public final class PhonesViewModel extends ViewModel {
                 .toList());
         List<String> polling = phones.stream().filter(p -> p.channel() == Channel.POLLING).map(PhoneRow::name)
                 .toList();
+        List<String> waiting = phones.stream().filter(p -> !p.device().approved()).map(PhoneRow::name).toList();
+        waitingHint.set(waiting.isEmpty() ? "" : quoted(waiting) + (waiting.size() == 1 ? " signed" : " signed")
+                + " up with the private token and " + (waiting.size() == 1 ? "waits" : "wait") + " for your approval: "
+                + "until then " + (waiting.size() == 1 ? "it gets" : "they get") + " no messages, webhooks or "
+                + "settings. Approve the phones you set up; remove any you do not know and replace the private "
+                + "token (Pair a phone).");
         sseOnlyHint.set(polling.isEmpty() ? "" : quoted(polling) + " registered with a Firebase push token, "
                 + "which SMSDesk cannot use, so "
                 + (polling.size() == 1 ? "it checks" : "they check") + " for new messages only about once a minute. "
@@ -151,6 +163,15 @@ public final class PhonesViewModel extends ViewModel {
         }, v -> refresh());
     }
 
+    /** Lets a phone that signed up with the private token in: it fetches its messages and settings at once. */
+    public void approve(PhoneRow row) {
+        if (row == null || row.device().approved()) {
+            return;
+        }
+        call("Could not approve the phone", () -> console.services().devices().approve(console.principal(),
+                row.device().id()), v -> refresh());
+    }
+
     public void copyId(PhoneRow row) {
         if (row != null) {
             console.clipboard().copy(row.device().id());
@@ -167,6 +188,11 @@ public final class PhonesViewModel extends ViewModel {
 
     public ObjectProperty<PhoneRow> selectedProperty() {
         return selected;
+    }
+
+    /** Non-empty while phones wait for approval: which, and what approving means. */
+    public ReadOnlyStringProperty waitingHintProperty() {
+        return waitingHint.getReadOnlyProperty();
     }
 
     /** Non-empty while a phone registered with a push token and has no event stream: how to switch it. */

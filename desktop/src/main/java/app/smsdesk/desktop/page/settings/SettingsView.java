@@ -112,13 +112,23 @@ public final class SettingsView implements PageView {
         r = row(g, r, "Default token lifetime (hours)", bound(model.defaultTtlHoursProperty(), "gateway-default-ttl"),
                 "Used when a program asks for a token without a lifetime.", null);
         r = row(g, r, "Longest token lifetime (days)", bound(model.maxTtlDaysProperty(), "gateway-max-ttl"),
-                "Longer requests are refused, never shortened silently.", null);
+                "At most 365. Longer requests are refused; a token made by a token ends with it.", null);
         r = row(g, r, "Refresh token lifetime (days)", bound(model.refreshTtlDaysProperty(), "gateway-refresh-ttl"),
                 "How long a refresh token can renew its access token.", null);
         r = row(g, r, "Default phone region", bound(model.regionProperty(), "gateway-region"),
                 "Two letters, e.g. US or DE: numbers written without + are read as local to it.", null);
         r = row(g, r, "Keep finished messages (days)", bound(model.retentionDaysProperty(), "gateway-retention"),
                 "0 keeps them forever.", null);
+        ToggleSwitch approval = new ToggleSwitch();
+        approval.setId("gateway-phone-approval");
+        approval.selectedProperty().bindBidirectional(model.phoneApprovalProperty());
+        r = row(g, r, "Approve new phones", approval, "A phone that signs up with the private token waits on the "
+                + "Phones screen until you approve it. Phones that sign in with a code or a password join at once.",
+                null);
+        r = row(g, r, "Keep event log entries (days)", bound(model.logRetentionDaysProperty(),
+                "gateway-log-retention-days"), "1 to 3650.", null);
+        r = row(g, r, "Keep at most (log entries)", bound(model.logRetentionEntriesProperty(),
+                "gateway-log-retention-entries"), "The newest are kept; 1,000 to 10,000,000.", null);
         Label port = new Label(model.portText());
         port.setId("gateway-port");
         port.setWrapText(true);

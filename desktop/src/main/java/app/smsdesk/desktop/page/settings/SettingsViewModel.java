@@ -38,6 +38,9 @@ public final class SettingsViewModel extends ViewModel {
     private final StringProperty refreshTtlDays = new SimpleStringProperty(this, "refreshTtlDays", "");
     private final StringProperty region = new SimpleStringProperty(this, "region", "");
     private final StringProperty retentionDays = new SimpleStringProperty(this, "retentionDays", "");
+    private final BooleanProperty phoneApproval = new SimpleBooleanProperty(this, "phoneApproval", true);
+    private final StringProperty logRetentionDays = new SimpleStringProperty(this, "logRetentionDays", "");
+    private final StringProperty logRetentionEntries = new SimpleStringProperty(this, "logRetentionEntries", "");
     private final ReadOnlyStringWrapper gatewayProblem = new ReadOnlyStringWrapper(this, "gatewayProblem", "");
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty", false);
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid", true);
@@ -60,6 +63,7 @@ public final class SettingsViewModel extends ViewModel {
             p.addListener((o, a, b) -> check());
         }
         jwtEnabled.addListener((o, a, b) -> check());
+        phoneApproval.addListener((o, a, b) -> check());
         // A console preference, not a gateway setting: saved at once, outside the unsaved-changes bar.
         keepRunning.set(console.preferences().keepRunningInBackground());
         keepRunning.addListener((o, a, b) -> console.preferences().setKeepRunningInBackground(b));
@@ -88,6 +92,8 @@ public final class SettingsViewModel extends ViewModel {
         m.put("refreshTtlDays", refreshTtlDays);
         m.put("region", region);
         m.put("retentionDays", retentionDays);
+        m.put("logRetentionDays", logRetentionDays);
+        m.put("logRetentionEntries", logRetentionEntries);
         return m;
     }
 
@@ -115,6 +121,9 @@ public final class SettingsViewModel extends ViewModel {
         refreshTtlDays.set(trim(l.options().refreshTokenTtl().toHours() / 24.0));
         region.set(l.options().defaultRegion());
         retentionDays.set(String.valueOf(l.options().messageRetentionDays()));
+        phoneApproval.set(l.options().phoneApproval());
+        logRetentionDays.set(String.valueOf(l.options().logRetentionDays()));
+        logRetentionEntries.set(String.valueOf(l.options().logRetentionEntries()));
         loadedGateway = snapshotGateway();
         check();
     }
@@ -127,6 +136,7 @@ public final class SettingsViewModel extends ViewModel {
         Map<String, String> m = new LinkedHashMap<>();
         gatewayFields().forEach((k, v) -> m.put(k, v.get()));
         m.put("jwtEnabled", String.valueOf(jwtEnabled.get()));
+        m.put("phoneApproval", String.valueOf(phoneApproval.get()));
         return m;
     }
 
@@ -187,8 +197,8 @@ public final class SettingsViewModel extends ViewModel {
         Duration refresh = Duration.ofHours(Math.round(Double.parseDouble(refreshTtlDays.get().strip()) * 24));
         String r = region.get() == null ? "" : region.get().strip().toUpperCase(java.util.Locale.ROOT);
         return new GatewayOptions(jwtEnabled.get(), def, max, refresh, r,
-                Integer.parseInt(retentionDays.get().strip()), loadedOptions.phoneApproval(),
-                loadedOptions.logRetentionDays(), loadedOptions.logRetentionEntries());
+                Integer.parseInt(retentionDays.get().strip()), phoneApproval.get(),
+                Integer.parseInt(logRetentionDays.get().strip()), Integer.parseInt(logRetentionEntries.get().strip()));
     }
 
     /** The document with every form field (empty ones as null, so phones fall back to their defaults). */
@@ -255,6 +265,19 @@ public final class SettingsViewModel extends ViewModel {
 
     public ReadOnlyStringProperty error(String path) {
         return errors.get(path).getReadOnlyProperty();
+    }
+
+    /** Whether a phone that signs up with the private token waits for approval on the Phones screen. */
+    public BooleanProperty phoneApprovalProperty() {
+        return phoneApproval;
+    }
+
+    public StringProperty logRetentionDaysProperty() {
+        return logRetentionDays;
+    }
+
+    public StringProperty logRetentionEntriesProperty() {
+        return logRetentionEntries;
     }
 
     public BooleanProperty jwtEnabledProperty() {

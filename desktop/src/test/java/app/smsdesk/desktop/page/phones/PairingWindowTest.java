@@ -45,4 +45,33 @@ class PairingWindowTest extends WindowTest {
         await(() -> find(robot, "#phones-sse-only").isVisible());
         assertThat(((Label) find(robot, "#phones-sse-only")).getText()).contains("SSE only");
     }
+
+    @Test
+    void aPhoneThatSignsUpWithThePrivateTokenIsApprovedFromTheWizardAndTheCodeIsShown(FxRobot robot) {
+        var settings = tc.services().gatewaySettings();
+        settings.update(settings.get().withPhoneApproval(true), "test");
+        robot.clickOn("#nav-phones");
+        robot.clickOn("#pair-phone");
+        await(() -> ((TextField) find(robot, "#pair-code")).getText().length() == 6);
+        assertThat(find(robot, "#pair-approve").isVisible()).isFalse();
+
+        tc.services().devices().register(TestConsole.ADMIN, "Samsung/SM-A515F", null, List.of(), "1.68.0", false);
+        await(() -> find(robot, "#pair-approve").isVisible());
+        assertThat(((Label) find(robot, "#pair-status")).getText()).contains("waits for your approval");
+        robot.clickOn("#pair-approve");
+        await(() -> ((Label) find(robot, "#pair-status")).getText().startsWith("Paired"));
+        robot.clickOn("Close");
+        await(() -> robot.lookup("Samsung/SM-A515F").tryQuery().isPresent());
+        assertThat(tc.services().devices().list(tc.principal())).allMatch(d -> d.approved());
+    }
+
+    @Test
+    void aWaitingPhoneIsApprovedOnThePhonesScreenWithOneClick(FxRobot robot) {
+        tc.services().devices().register(TestConsole.ADMIN, "Samsung/SM-A515F", null, List.of(), "1.68.0", false);
+        robot.clickOn("#nav-phones");
+        await(() -> find(robot, "#phones-waiting").isVisible());
+        robot.clickOn(".phone-approve");
+        await(() -> !find(robot, "#phones-waiting").isVisible());
+        assertThat(tc.services().devices().list(tc.principal())).singleElement().matches(d -> d.approved());
+    }
 }

@@ -162,4 +162,53 @@ class PhonesViewModelTest {
             assertThat(phones.sseOnlyHintProperty().get()).isEmpty();
         }
     }
+
+    @Test
+    void aPhoneThatSignedUpWithThePrivateTokenWaitsUntilApprovedWithOneClick() {
+        DeviceService.Registration waiting = tc.services().devices().register(TestConsole.ADMIN, "Samsung/SM-A515F",
+                null, List.of(), "1.68.0", false);
+        register("Shop phone");
+        phones.refresh();
+        assertThat(phones.phones()).extracting(PhonesViewModel.PhoneRow::name, PhonesViewModel.PhoneRow::status)
+                .containsExactlyInAnyOrder(tuple("Samsung/SM-A515F", "waiting"), tuple("Shop phone", "online"));
+        assertThat(phones.waitingHintProperty().get()).startsWith("\u201cSamsung/SM-A515F\u201d signed up with the "
+                + "private token and waits for your approval");
+
+        phones.approve(phones.phones().stream().filter(p -> !p.device().approved()).findFirst().orElseThrow());
+
+        assertThat(tc.services().devices().find(tc.principal(), waiting.device().id()).orElseThrow().approved())
+                .isTrue();
+        assertThat(phones.phones()).extracting(PhonesViewModel.PhoneRow::status).containsOnly("online");
+        assertThat(phones.waitingHintProperty().get()).isEmpty();
+    }
+
+    @Test
+    void pairingOffersAOneTimeCodeApprovesAWaitingPhoneAndReplacesThePrivateToken() {
+        PairingViewModel pairing = phones.pairing();
+        pairing.start();
+        assertThat(pairing.codeProperty().get()).hasSize(6);
+        assertThat(pairing.codeValidityProperty().get()).startsWith("valid once, until ");
+        String first = pairing.codeProperty().get();
+        pairing.newCode();
+        assertThat(pairing.codeProperty().get()).hasSize(6).isNotEqualTo(first);
+
+        tc.services().devices().register(TestConsole.ADMIN, "Samsung/SM-A515F", null, List.of(), "1.68.0", false);
+        pairing.checkForNewPhone();
+        assertThat(pairing.waitingProperty().get()).isNotNull();
+        assertThat(pairing.pairedProperty().get()).isFalse();
+        assertThat(pairing.statusProperty().get()).contains("waits for your approval");
+        pairing.approveWaiting();
+        assertThat(pairing.pairedProperty().get()).isTrue();
+        assertThat(pairing.waitingProperty().get()).isNull();
+        assertThat(tc.services().devices().list(tc.principal())).allMatch(d -> d.approved());
+
+        tc.dialogs.answering(false);
+        pairing.rotatePrivateToken();
+        assertThat(pairing.privateTokenProperty().get()).isEqualTo(TestConsole.PRIVATE_TOKEN);
+        tc.dialogs.answering(true);
+        pairing.rotatePrivateToken();
+        assertThat(pairing.privateTokenProperty().get()).isNotEqualTo(TestConsole.PRIVATE_TOKEN)
+                .isEqualTo(tc.gateway().privateToken());
+        pairing.stop();
+    }
 }

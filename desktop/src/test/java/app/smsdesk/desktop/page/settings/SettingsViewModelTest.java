@@ -95,6 +95,25 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void phoneApprovalAndTheEventLogsRetentionAreSettings() {
+        assertThat(settings.phoneApprovalProperty().get()).as("the test console switches it off").isFalse();
+        assertThat(settings.logRetentionDaysProperty().get()).isEqualTo("90");
+        settings.phoneApprovalProperty().set(true);
+        assertThat(settings.dirtyProperty().get()).isTrue();
+        settings.logRetentionEntriesProperty().set("500");
+        assertThat(settings.gatewayProblemProperty().get()).contains("logRetentionEntries");
+        settings.logRetentionEntriesProperty().set("5000");
+        settings.logRetentionDaysProperty().set("30");
+        settings.save();
+
+        var o = tc.services().gatewaySettings().get();
+        assertThat(o.phoneApproval()).isTrue();
+        assertThat(o.logRetentionDays()).isEqualTo(30);
+        assertThat(o.logRetentionEntries()).isEqualTo(5000);
+        assertThat(settings.dirtyProperty().get()).isFalse();
+    }
+
+    @Test
     void keepRunningInBackgroundIsAConsolePreferenceSavedAtOnce() {
         assertThat(settings.keepRunningProperty().get()).isFalse();
         assertThat(settings.traySupportedProperty().get()).isTrue();

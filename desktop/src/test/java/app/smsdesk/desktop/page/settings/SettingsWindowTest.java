@@ -14,7 +14,9 @@ class SettingsWindowTest extends WindowTest {
         await(() -> find(robot, "#setting-messages-send-interval-min") != null);
         assertThat(find(robot, "#unsaved-bar").isVisible()).isFalse();
 
-        robot.clickOn("#setting-messages-send-interval-min").write("0");
+        // The field may be below the fold of the page's scroll pane: focus it, as a Tab from above would.
+        robot.interact(() -> find(robot, "#setting-messages-send-interval-min").requestFocus());
+        robot.write("0");
         await(() -> find(robot, "#unsaved-bar").isVisible());
         Label error = find(robot, "#error-setting-messages-send-interval-min");
         assertThat(error.isVisible()).isTrue();
