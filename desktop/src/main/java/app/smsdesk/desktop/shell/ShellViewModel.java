@@ -68,12 +68,16 @@ public final class ShellViewModel extends ViewModel {
                 e -> phonesText.set("Phones: unknown"));
     }
 
-    private void showPhones(List<Device> devices) {
+    private void showPhones(List<Device> all) {
+        // Phones waiting for approval send nothing: counted apart, so the admin sees them.
+        List<Device> devices = all.stream().filter(Device::approved).toList();
+        long waiting = all.size() - devices.size();
         int online = (int) devices.stream().filter(d -> PhoneStatus.isOnline(d, console.now())).count();
         phonesOnline.set(online);
         phonesTotal.set(devices.size());
-        phonesText.set(devices.isEmpty() ? "No phones yet"
-                : online + " of " + devices.size() + (devices.size() == 1 ? " phone" : " phones") + " online");
+        String text = devices.isEmpty() ? (waiting == 0 ? "No phones yet" : "No approved phones")
+                : online + " of " + devices.size() + (devices.size() == 1 ? " phone" : " phones") + " online";
+        phonesText.set(waiting == 0 ? text : text + ", " + waiting + " waiting for approval");
     }
 
     public void show(Page p) {

@@ -51,6 +51,10 @@ class ShellViewModelTest {
             tc.services().devices().register(TestConsole.ADMIN, "Phone", null, List.of(), "1.40.0");
             tc.tasks.tick();
             assertThat(shell.phonesTextProperty().get()).isEqualTo("1 of 1 phone online");
+            tc.services().devices().register(TestConsole.ADMIN, "Unknown", null, List.of(), "1.68.0", false);
+            tc.tasks.tick();
+            assertThat(shell.phonesTextProperty().get()).as("a waiting phone sends nothing")
+                    .isEqualTo("1 of 1 phone online, 1 waiting for approval");
 
             shell.toggleTheme();
             assertThat(saved).containsExactly(true);

@@ -192,6 +192,7 @@ public final class PairingDialog {
         Button fresh = Ui.button("New code", Feather.REFRESH_CW, Styles.FLAT);
         fresh.setId(idPrefix + "new-code");
         fresh.setOnAction(e -> model.newCode());
+        fresh.setMinWidth(Region.USE_PREF_SIZE);
         Label validity = Ui.hint("");
         validity.textProperty().bind(model.codeValidityProperty());
         HBox codeRow = new HBox(8, codeField, Ui.copyButton(model::copy, codeField::getText, "code"), validity,
@@ -224,6 +225,7 @@ public final class PairingDialog {
         rotate.setId(tokenId + "-rotate");
         rotate.setTooltip(new Tooltip("Make a new private token: phones already paired keep working"));
         rotate.setOnAction(e -> model.rotatePrivateToken());
+        rotate.setMinWidth(Region.USE_PREF_SIZE);
         HBox token = withCopy(field(model.privateTokenProperty(), tokenId), "private token");
         token.getChildren().add(rotate);
         g.addRow(1, key("Private token"), token);

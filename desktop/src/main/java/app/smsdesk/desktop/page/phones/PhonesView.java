@@ -57,7 +57,7 @@ public final class PhonesView implements PageView {
                         : Ui.badge(item, Ui.tone(item)));
             }
         });
-        status.setPrefWidth(175);
+        status.setPrefWidth(190);
         status.setMinWidth(85);
         TableColumn<PhonesViewModel.PhoneRow, String> name = col("Phone", PhonesViewModel.PhoneRow::name);
         name.setPrefWidth(180);
@@ -137,7 +137,13 @@ public final class PhonesView implements PageView {
         approve.getStyleClass().add("phone-approve");
         approve.setTooltip(new Tooltip("Let this phone send and receive for the gateway"));
         approve.setOnAction(e -> model.approve(row));
-        HBox box = new HBox(6, Ui.badge("waiting", Ui.tone("waiting")), approve);
+        Node badge = Ui.badge("waiting", Ui.tone("waiting"));
+        if (badge instanceof Region r) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        approve.setMinWidth(Region.USE_PREF_SIZE);
+        HBox box = new HBox(6, badge, approve);
+        box.setMinWidth(Region.USE_PREF_SIZE);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }
