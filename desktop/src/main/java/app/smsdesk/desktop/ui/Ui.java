@@ -90,6 +90,21 @@ public final class Ui {
         };
     }
 
+    /** A warning callout that shows {@code text} and is there (visible and laid out) only while it is non-empty. */
+    public static Label warningCallout(String id, Feather icon, javafx.beans.value.ObservableStringValue text) {
+        Label l = new Label();
+        l.setId(id);
+        l.setWrapText(true);
+        l.setMaxWidth(Double.MAX_VALUE);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        l.getStyleClass().addAll("callout", "callout-warning");
+        l.setGraphic(icon(icon));
+        l.textProperty().bind(text);
+        l.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(text));
+        l.managedProperty().bind(l.visibleProperty());
+        return l;
+    }
+
     /** A card: a padded, bordered box with an optional title. */
     public static VBox card(String title, Node... content) {
         VBox box = new VBox(10);

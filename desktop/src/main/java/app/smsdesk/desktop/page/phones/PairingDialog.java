@@ -283,17 +283,7 @@ public final class PairingDialog {
     }
 
     private Label warning() {
-        Label warning = new Label();
-        warning.setId("pair-warning");
-        warning.setWrapText(true);
-        warning.setMaxWidth(Double.MAX_VALUE);
-        warning.setMinHeight(Region.USE_PREF_SIZE);
-        warning.getStyleClass().addAll("callout", "callout-warning");
-        warning.setGraphic(Ui.icon(Feather.ALERT_TRIANGLE));
-        warning.textProperty().bind(model.warningProperty());
-        warning.visibleProperty().bind(model.warningProperty().isNotEmpty());
-        warning.managedProperty().bind(warning.visibleProperty());
-        return warning;
+        return Ui.warningCallout("pair-warning", Feather.ALERT_TRIANGLE, model.warningProperty());
     }
 
     private HBox check() {
@@ -327,17 +317,7 @@ public final class PairingDialog {
     }
 
     private Label sseOnlyHint() {
-        Label hint = new Label();
-        hint.setId("pair-sse-only");
-        hint.setWrapText(true);
-        hint.setMaxWidth(Double.MAX_VALUE);
-        hint.setMinHeight(Region.USE_PREF_SIZE);
-        hint.getStyleClass().addAll("callout", "callout-warning");
-        hint.setGraphic(Ui.icon(Feather.ZAP));
-        hint.textProperty().bind(model.sseOnlyHintProperty());
-        hint.visibleProperty().bind(model.sseOnlyHintProperty().isNotEmpty());
-        hint.managedProperty().bind(hint.visibleProperty());
-        return hint;
+        return Ui.warningCallout("pair-sse-only", Feather.ZAP, model.sseOnlyHintProperty());
     }
 
     private static TextField field(ObservableStringValue value, String id) {

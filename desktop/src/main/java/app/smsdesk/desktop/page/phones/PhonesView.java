@@ -94,26 +94,8 @@ public final class PhonesView implements PageView {
             }
         });
         VBox.setVgrow(table, Priority.ALWAYS);
-        Label sseOnly = new Label();
-        sseOnly.setId("phones-sse-only");
-        sseOnly.setWrapText(true);
-        sseOnly.setMaxWidth(Double.MAX_VALUE);
-        sseOnly.setMinHeight(Region.USE_PREF_SIZE);
-        sseOnly.getStyleClass().addAll("callout", "callout-warning");
-        sseOnly.setGraphic(Ui.icon(Feather.ZAP));
-        sseOnly.textProperty().bind(model.sseOnlyHintProperty());
-        sseOnly.visibleProperty().bind(model.sseOnlyHintProperty().isNotEmpty());
-        sseOnly.managedProperty().bind(sseOnly.visibleProperty());
-        Label waiting = new Label();
-        waiting.setId("phones-waiting");
-        waiting.setWrapText(true);
-        waiting.setMaxWidth(Double.MAX_VALUE);
-        waiting.setMinHeight(Region.USE_PREF_SIZE);
-        waiting.getStyleClass().addAll("callout", "callout-warning");
-        waiting.setGraphic(Ui.icon(Feather.USER_CHECK));
-        waiting.textProperty().bind(model.waitingHintProperty());
-        waiting.visibleProperty().bind(model.waitingHintProperty().isNotEmpty());
-        waiting.managedProperty().bind(waiting.visibleProperty());
+        Label sseOnly = Ui.warningCallout("phones-sse-only", Feather.ZAP, model.sseOnlyHintProperty());
+        Label waiting = Ui.warningCallout("phones-waiting", Feather.USER_CHECK, model.waitingHintProperty());
         HBox actions = new HBox(8, Ui.hint("A phone counts as online when it contacted the gateway in the last "
                 + "15 minutes."), Ui.spacer(), remove);
         actions.setAlignment(Pos.CENTER_LEFT);
