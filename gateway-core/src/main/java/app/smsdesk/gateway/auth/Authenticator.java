@@ -94,6 +94,9 @@ public final class Authenticator {
         if (!known.isKnown(claims.jti())) {
             throw new UnauthorizedException(what + " " + claims.jti() + " is not in the token inventory");
         }
+        if (known.hasEnded(claims.jti())) {
+            throw new UnauthorizedException(what + " " + claims.jti() + " was rolled and its grace period is over");
+        }
     }
 
     private static boolean startsWithIgnoreCase(String s, String prefix) {

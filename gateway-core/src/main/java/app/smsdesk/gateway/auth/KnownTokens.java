@@ -23,7 +23,7 @@ public final class KnownTokens {
         this.clock = clock;
     }
 
-    /** Records a token written to the inventory. */
+    /** Records a token written to the inventory, or its new end. */
     public void issued(String jti, Instant expiresAt) {
         issued.put(jti, expiresAt.toEpochMilli());
     }
@@ -40,6 +40,15 @@ public final class KnownTokens {
 
     public boolean isKnown(String jti) {
         return issued.containsKey(jti);
+    }
+
+    /**
+     * Whether the token's end in the inventory has passed: it may come before the {@code exp} claim (a rolled
+     * token works out its grace period, then dies).
+     */
+    public boolean hasEnded(String jti) {
+        Long at = issued.get(jti);
+        return at != null && at <= clock.millis();
     }
 
     /** When a known token expires. */

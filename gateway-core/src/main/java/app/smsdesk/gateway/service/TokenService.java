@@ -5,10 +5,12 @@ import app.smsdesk.gateway.auth.JwtCodec;
 import app.smsdesk.gateway.auth.KnownTokens;
 import app.smsdesk.gateway.auth.TokenUsageTracker;
 import app.smsdesk.gateway.domain.AuthMethod;
+import app.smsdesk.gateway.domain.ConflictException;
 import app.smsdesk.gateway.domain.FeatureDisabledException;
 import app.smsdesk.gateway.domain.ForbiddenException;
 import app.smsdesk.gateway.domain.GatewayOptions;
 import app.smsdesk.gateway.domain.Ids;
+import app.smsdesk.gateway.domain.NotFoundException;
 import app.smsdesk.gateway.domain.Principal;
 import app.smsdesk.gateway.domain.Scopes;
 import app.smsdesk.gateway.domain.TokenInfo;
@@ -198,6 +200,42 @@ public final class TokenService {
     public List<TokenInfo> revoke(Principal caller, String jti) {
         requireEnabled();
         return revokeAny(caller, jti);
+    }
+
+    /** The longest grace period of a rolled token. */
+    public static final Duration MAX_ROLL_GRACE = Duration.ofDays(7);
+
+    /**
+     * Rolls a token: a new one with the same name, scopes and lifetime (within today's maximum), while the old one
+     * keeps working for {@code grace}, then dies with its refresh token (which renews nothing beyond it). The new
+     * token's
+     * {@code minted_by} is {@code roll:<old jti>}, which links the two in the inventory. Only the caller's active
+     * access tokens roll.
+     */
+    public IssuedTokens roll(Principal caller, String jti, Duration grace) {
+        requireEnabled();
+        if (grace == null || grace.isNegative() || grace.compareTo(MAX_ROLL_GRACE) > 0) {
+            throw new ValidationException("grace: 0 to " + MAX_ROLL_GRACE.toHours() + " hours");
+        }
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        TokenInfo old = store.find(jti).filter(t -> t.userId().equals(caller.userId()) && !t.isRefresh())
+                .orElseThrow(() -> new NotFoundException("no access token " + jti + " in this account"));
+        if (!"active".equals(old.status(now))) {
+            throw new ConflictException("token " + jti + " is " + old.status(now) + "; only active tokens roll");
+        }
+        Duration ttl = Duration.ofSeconds(old.ttlSeconds());
+        Duration max = settings.get().maxTokenTtl();
+        ttl = ttl.compareTo(max) > 0 ? max : ttl;
+        IssuedTokens issued = issuePair(caller.userId(), old.scopes(), ttl, old.name(), Ids.newId(),
+                "roll:" + jti, now, familyDeadline(caller, ttl, now));
+        store.insertAll(List.of(issued.access(), issued.refresh()));
+        remember(issued);
+        Instant until = now.plus(grace).isBefore(old.expiresAt()) ? now.plus(grace) : old.expiresAt();
+        store.windDown(caller.userId(), jti, until).stream().filter(t -> t.revokedAt() == null)
+                .forEach(t -> known.issued(t.jti(), t.expiresAt()));
+        log.info(caller.userId(), "tokens", "token rolled", Map.of("jti", jti, "successor", issued.access().jti(),
+                "oldTokenUntil", until.toString(), "by", caller.actor()));
+        return issued;
     }
 
     /** Revokes several tokens (the console's multi-select); works even while JWT is switched off. */

@@ -130,6 +130,20 @@ public final class TokenStore {
         });
     }
 
+    /**
+     * Ends the caller's access token {@code jti} and its refresh token at {@code until} at the latest (a rolled
+     * token works out its grace period; its refresh token may renew it until then, never beyond, since a
+     * refreshed pair ends when its refresh token does). Returns the rows as they are now.
+     */
+    public List<TokenInfo> windDown(String userId, String jti, Instant until) {
+        return db.write(c -> {
+            Sql.update(c, "UPDATE tokens SET expires_at = MIN(expires_at, ?) WHERE user_id = ? "
+                    + "AND (jti = ? OR parent_jti = ?)", until, userId, jti, jti);
+            return Sql.list(c, "SELECT " + COLUMNS + " FROM tokens WHERE user_id = ? AND (jti = ? OR parent_jti = ?)",
+                    TokenStore::map, userId, jti, jti);
+        });
+    }
+
     /** Revokes every unexpired token of an account (password change); returns those newly revoked. */
     public List<TokenInfo> revokeAllOfUser(String userId, Instant now) {
         return db.write(c -> revokeWhere(c, "user_id = ? AND expires_at > ?", now, userId, now));
