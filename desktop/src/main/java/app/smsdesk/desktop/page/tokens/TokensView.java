@@ -50,6 +50,11 @@ public final class TokensView implements PageView {
     private Label summaryLabel;
 
     public TokensView(TokensViewModel model, ZoneId zone) {
+        model.rolledProperty().addListener((o, was, is) -> {
+            if (is != null) {
+                showRolled(is);
+            }
+        });
         this.model = model;
         this.zone = zone;
         Button newToken = Ui.button("New token", Feather.PLUS, Styles.ACCENT);
@@ -307,7 +312,21 @@ public final class TokensView implements PageView {
                 + r.expiresText() + ")"));
         g.addRow(row++, key("Used"), new Label(r.info().useCount() + " requests, last " + r.lastUsedText()));
         if (r.info().revokedAt() != null) {
-            g.addRow(row, key("Revoked"), new Label(Formats.dateTime(r.info().revokedAt(), zone)));
+            g.addRow(row++, key("Revoked"), new Label(Formats.dateTime(r.info().revokedAt(), zone)));
+        }
+        String link = model.rollLink(r);
+        if (!link.isEmpty()) {
+            Label linked = new Label(link);
+            linked.setId("token-roll-link");
+            g.addRow(row++, key("Rolled"), linked);
+        }
+        if (r.isActive() && !r.info().isRefresh()) {
+            Button roll = Ui.button("Roll\u2026", Feather.REPEAT, Styles.BUTTON_OUTLINED);
+            roll.setId("token-roll");
+            roll.setTooltip(new Tooltip("A new token with the same name and scopes; this one keeps working for a "
+                    + "grace period, then dies"));
+            roll.setOnAction(e -> askRoll(r));
+            g.addRow(row, new Label(), roll);
         }
         Label chainTitle = new Label("Refresh chain");
         chainTitle.getStyleClass().add(Styles.TEXT_BOLD);
@@ -336,6 +355,43 @@ public final class TokensView implements PageView {
         HBox.setHgrow(right, Priority.ALWAYS);
         HBox columns = new HBox(28, left, right);
         return List.of(columns);
+    }
+
+    /** Asks for the grace period, then rolls; the successor is shown once. */
+    private void askRoll(TokenRow r) {
+        TextInputDialog d = new TextInputDialog(String.valueOf(TokensViewModel.DEFAULT_ROLL_GRACE.toHours()));
+        d.initOwner(root.getScene().getWindow());
+        d.setTitle("Roll \u201c" + r.name() + "\u201d");
+        d.setHeaderText("A new token with the same name and scopes replaces this one.\nHow many hours may the old "
+                + "token keep working, so programs can switch over? (0 to "
+                + app.smsdesk.gateway.service.TokenService.MAX_ROLL_GRACE.toHours() + ")");
+        d.getEditor().setId("roll-grace");
+        app.smsdesk.desktop.ui.Themes.style(d.getDialogPane().getScene());
+        d.showAndWait().ifPresent(hours -> model.roll(r, hours));
+    }
+
+    /** The rolled successor's token, shown once (it is on the clipboard already). */
+    private void showRolled(app.smsdesk.gateway.service.TokenService.IssuedTokens t) {
+        javafx.scene.control.TextArea token = new javafx.scene.control.TextArea(t.accessToken());
+        token.setId("rolled-token");
+        token.setEditable(false);
+        token.setWrapText(true);
+        token.setPrefRowCount(4);
+        token.getStyleClass().add("mono");
+        Label warn = Ui.hint("The new token " + t.access().jti() + " is on the clipboard. It is shown only this once; "
+                + "put it into your programs before the old one stops working.");
+        warn.setWrapText(true);
+        warn.setMaxWidth(460);
+        javafx.scene.control.Dialog<Void> d = new javafx.scene.control.Dialog<>();
+        d.initOwner(root.getScene().getWindow());
+        d.setTitle("Token rolled");
+        d.getDialogPane().setContent(new VBox(10, warn, token));
+        javafx.scene.control.ButtonType done = new javafx.scene.control.ButtonType("Done",
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        d.getDialogPane().getButtonTypes().setAll(done);
+        d.getDialogPane().lookupButton(done).setId("rolled-done");
+        app.smsdesk.desktop.ui.Themes.style(d.getDialogPane().getScene());
+        d.show();
     }
 
     private static Label key(String text) {

@@ -4,6 +4,7 @@ import app.smsdesk.desktop.Console;
 import app.smsdesk.desktop.task.TaskRunner;
 import app.smsdesk.desktop.ui.ViewModel;
 import app.smsdesk.gateway.domain.TokenInfo;
+import app.smsdesk.gateway.service.TokenService;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -13,14 +14,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
@@ -57,6 +60,9 @@ public final class TokensViewModel extends ViewModel {
     private final ObjectProperty<TokenRow> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private TaskRunner.Cancellable live;
+
+    private final ReadOnlyObjectWrapper<TokenService.IssuedTokens> rolled = new ReadOnlyObjectWrapper<>(this,
+            "rolled");
 
     public TokensViewModel(Console console) {
         super(console);
@@ -218,6 +224,50 @@ public final class TokensViewModel extends ViewModel {
         }
         updateChain();
         updateSummary();
+    }
+
+    /** Grace period a rolled token gets unless the admin picks another. */
+    public static final Duration DEFAULT_ROLL_GRACE = Duration.ofHours(24);
+
+    /**
+     * Rolls an active access token: a successor with the same name and scopes is made (copied to the clipboard
+     * and held in {@link #rolledProperty()} to be shown once), and the old token keeps working for
+     * {@code graceHours} (0 to 168), then dies.
+     */
+    public void roll(TokenRow row, String graceHours) {
+        if (row == null || !row.isActive() || row.info().isRefresh()) {
+            return;
+        }
+        long hours;
+        try {
+            hours = Long.parseLong(graceHours == null ? "" : graceHours.strip());
+        } catch (NumberFormatException e) {
+            console.dialogs().showInfo("Not rolled", "The grace period is a whole number of hours, 0 to "
+                    + TokenService.MAX_ROLL_GRACE.toHours() + ".");
+            return;
+        }
+        call("Could not roll the token", () -> console.services().tokens().roll(console.principal(), row.jti(),
+                Duration.ofHours(hours)), issued -> {
+                    console.clipboard().copy(issued.accessToken());
+                    rolled.set(issued);
+                    refresh();
+                });
+    }
+
+    /** The successor of the last roll (its token strings exist only here), or null. */
+    public ReadOnlyObjectProperty<TokenService.IssuedTokens> rolledProperty() {
+        return rolled.getReadOnlyProperty();
+    }
+
+    /** "rolled from X" / "rolled into Y" for the detail pane, or empty. */
+    public String rollLink(TokenRow row) {
+        String from = String.valueOf(row.info().mintedBy());
+        if (from.startsWith("roll:")) {
+            return "Rolled from " + from.substring(5);
+        }
+        return rows.stream().filter(r -> !r.info().isRefresh() && ("roll:" + row.jti()).equals(r.info().mintedBy()))
+                .findFirst()
+                .map(r -> "Rolled into " + r.jti()).orElse("");
     }
 
     public void copyJti(TokenRow row) {

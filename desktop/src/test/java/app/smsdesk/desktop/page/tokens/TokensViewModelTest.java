@@ -188,4 +188,29 @@ class TokensViewModelTest {
         assertThat(tokens.chain()).filteredOn(r -> r.info().isRefresh()).extracting(TokenRow::status)
                 .containsExactly("revoked", "active");
     }
+
+    @Test
+    void rollingMakesALinkedSuccessorAndTheOldTokenWorksOutItsGracePeriod() {
+        TokenService.IssuedTokens old = mint("Shop website", NewTokenViewModel.Preset.SEND_ONLY, 48);
+        tokens.refresh();
+        tokens.roll(row(old.access().jti()), "twelve");
+        assertThat(tc.dialogs.infos).singleElement().asString().contains("whole number of hours");
+        assertThat(tokens.rolledProperty().get()).isNull();
+
+        tokens.roll(row(old.access().jti()), "12");
+
+        TokenService.IssuedTokens rolled = tokens.rolledProperty().get();
+        assertThat(rolled).isNotNull();
+        assertThat(tc.copied).last().isEqualTo(rolled.accessToken());
+        TokenRow successor = row(rolled.access().jti());
+        assertThat(successor.name()).isEqualTo("Shop website");
+        assertThat(tokens.rollLink(successor)).isEqualTo("Rolled from " + old.access().jti());
+        assertThat(tokens.rollLink(row(old.access().jti()))).isEqualTo("Rolled into " + rolled.access().jti());
+        assertThat(row(old.access().jti()).info().expiresAt()).isEqualTo(successor.info().createdAt()
+                .plus(Duration.ofHours(12)));
+        assertThat(tc.getWithToken("/messages/none", old.accessToken())).as("grace").isEqualTo(404);
+        tc.clock.advance(Duration.ofHours(12).plusSeconds(1));
+        assertThat(tc.getWithToken("/messages/none", old.accessToken())).isEqualTo(401);
+        assertThat(tc.getWithToken("/messages/none", rolled.accessToken())).isEqualTo(404);
+    }
 }

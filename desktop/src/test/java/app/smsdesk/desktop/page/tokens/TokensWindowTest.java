@@ -52,4 +52,26 @@ class TokensWindowTest extends WindowTest {
         await(() -> !find(robot, "#create-token").isDisabled());
         robot.clickOn("Cancel");
     }
+
+    @Test
+    void rollATokenFromItsDetailPane(FxRobot robot) {
+        String old = tc.services().tokens().mint(tc.principal(), new app.smsdesk.gateway.service.TokenService
+                .MintRequest(java.util.List.of("messages:read"), 86_400L, "Billing")).accessToken();
+        robot.clickOn("#nav-tokens");
+        robot.clickOn("Billing");
+        await(() -> !robot.lookup("#token-roll").queryAll().isEmpty());
+        robot.clickOn("#token-roll");
+        await(() -> !robot.lookup("#roll-grace").queryAll().isEmpty());
+        robot.doubleClickOn("#roll-grace").write("2");
+        robot.clickOn("OK");
+
+        await(() -> !robot.lookup("#rolled-token").queryAll().isEmpty());
+        String fresh = ((TextArea) find(robot, "#rolled-token")).getText();
+        assertThat(onFx(() -> Clipboard.getSystemClipboard().getString())).isEqualTo(fresh);
+        assertThat(tc.getWithToken("/messages/unknown", fresh)).isEqualTo(404);
+        assertThat(tc.getWithToken("/messages/unknown", old)).as("within the 2 hours").isEqualTo(404);
+        robot.clickOn("#rolled-done");
+        TableView<TokenRow> table = find(robot, "#token-table");
+        await(() -> table.getItems().stream().filter(r -> r.name().equals("Billing")).count() == 2);
+    }
 }
