@@ -177,7 +177,7 @@ public final class Gateway implements AutoCloseable {
         authenticator = new Authenticator(basic, jwt, known, usage, gatewaySettings::jwtEnabled, users::exists,
                 clock);
         TokenService tokens = new TokenService(new TokenStore(db), jwt, basic, known, usage,
-                gatewaySettings, events, clock);
+                gatewaySettings, events, clock, authenticator.refusals());
         DeviceEvents deviceEvents = new DeviceEvents(deviceStore);
         MessageStore messageStore = new MessageStore(db);
         WebhookStore webhookStore = new WebhookStore(db);

@@ -21,6 +21,7 @@ public final class Authenticator {
     private final BooleanSupplier jwtEnabled;
     private final Predicate<String> accountExists;
     private final Clock clock;
+    private final RefusalLog refusals = new RefusalLog();
 
     /**
      * @param accountExists whether a token's account still exists (a deleted account's tokens are refused even
@@ -36,6 +37,16 @@ public final class Authenticator {
         this.jwtEnabled = jwtEnabled;
         this.accountExists = accountExists;
         this.clock = clock;
+    }
+
+    /** The refusals of genuine tokens, for "why was I refused?". */
+    public RefusalLog refusals() {
+        return refusals;
+    }
+
+    /** Records a refusal of the genuine token {@code tokenId}, now. */
+    public void refused(String tokenId, String reason, String address, String request) {
+        refusals.record(new app.smsdesk.gateway.domain.Refusal(clock.instant(), tokenId, reason, address, request));
     }
 
     /** The caller of a request from {@code clientAddress} (failed Basic logins are throttled per address). */
@@ -73,7 +84,8 @@ public final class Authenticator {
         JwtCodec.Claims claims = jwt.verify(token);
         refuseUnlessAccepted(claims, "JWT");
         if (!accountExists.test(claims.userId())) {
-            throw new UnauthorizedException("JWT " + claims.jti() + " of an account that does not exist");
+            throw new UnauthorizedException("JWT " + claims.jti() + " of an account that does not exist", "account",
+                    claims.jti());
         }
         usage.recordUse(claims.jti(), clock.instant());
         return new Principal(claims.userId(), Set.copyOf(claims.scopes()), claims.jti(), AuthMethod.JWT);
@@ -89,13 +101,15 @@ public final class Authenticator {
     /** Only tokens in the inventory and not revoked pass: an allow-list (audit F7), not only a deny-list. */
     private void refuseUnlessAccepted(JwtCodec.Claims claims, String what) {
         if (known.isRevoked(claims.jti())) {
-            throw new UnauthorizedException("revoked " + what + " " + claims.jti());
+            throw new UnauthorizedException("revoked " + what + " " + claims.jti(), "revoked", claims.jti());
         }
         if (!known.isKnown(claims.jti())) {
-            throw new UnauthorizedException(what + " " + claims.jti() + " is not in the token inventory");
+            throw new UnauthorizedException(what + " " + claims.jti() + " is not in the token inventory", "unknown",
+                    claims.jti());
         }
         if (known.hasEnded(claims.jti())) {
-            throw new UnauthorizedException(what + " " + claims.jti() + " was rolled and its grace period is over");
+            throw new UnauthorizedException(what + " " + claims.jti() + " was rolled and its grace period is over",
+                    "rolled", claims.jti());
         }
     }
 

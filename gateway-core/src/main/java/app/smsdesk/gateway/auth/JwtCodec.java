@@ -103,7 +103,7 @@ public final class JwtCodec {
         String memoryKey = VerifiedTokens.key(token);
         Claims known = verified.get(memoryKey);
         if (known != null) {
-            checkTimes(known.expiresAt().getEpochSecond(), known.issuedAt().getEpochSecond());
+            checkTimes(known.expiresAt().getEpochSecond(), known.issuedAt().getEpochSecond(), known.jti());
             return known;
         }
         Claims claims = verifyFully(token);
@@ -131,9 +131,9 @@ public final class JwtCodec {
         if (read.audience() != null && !read.audience().contains(issuer)) {
             throw new UnauthorizedException("JWT for another audience");
         }
-        checkTimes(read.expiresAt(), read.issuedAt());
+        checkTimes(read.expiresAt(), read.issuedAt(), read.jti());
         if (read.notBefore() != null && read.notBefore() * 1000 > clock.millis() + 1000) {
-            throw new UnauthorizedException("JWT not valid yet (nbf)");
+            throw new UnauthorizedException("JWT not valid yet (nbf)", "not-yet-valid", read.jti());
         }
         return new Claims(read.jti(), read.userId(), read.scopes(), read.originalScopes(),
                 Instant.ofEpochSecond(read.issuedAt()), Instant.ofEpochSecond(read.expiresAt()));
@@ -149,13 +149,14 @@ public final class JwtCodec {
         }
     }
 
-    private void checkTimes(long expiresAtSeconds, long issuedAtSeconds) {
+    /** The signature held, so a refusal here names the token ({@code jti}). */
+    private void checkTimes(long expiresAtSeconds, long issuedAtSeconds, String jti) {
         long nowMillis = clock.millis();
         if (expiresAtSeconds * 1000 <= nowMillis) {
-            throw new UnauthorizedException("expired JWT");
+            throw new UnauthorizedException("expired JWT", "expired", jti);
         }
         if (issuedAtSeconds * 1000 > nowMillis + 1000) {
-            throw new UnauthorizedException("JWT issued in the future");
+            throw new UnauthorizedException("JWT issued in the future", "not-yet-valid", jti);
         }
     }
 

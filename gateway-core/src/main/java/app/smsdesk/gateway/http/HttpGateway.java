@@ -357,6 +357,9 @@ public final class HttpGateway implements HttpHandler, AutoCloseable {
             return;
         }
         if (!Scopes.satisfies(principal.scopes(), route.scope(), false)) {
+            if (principal.tokenId() != null) {
+                refused(exchange, principal.tokenId(), "scope:" + route.scope());
+            }
             throw new ForbiddenException("scope required: " + route.scope());
         }
         route.handler().handle(new ApiExchange(exchange, match.params(), principal));
@@ -388,6 +391,9 @@ public final class HttpGateway implements HttpHandler, AutoCloseable {
         try {
             return authenticator.authenticate(exchange.getRequestHeaders().getFirst("Authorization"), ip);
         } catch (UnauthorizedException e) {
+            if (e.tokenId() != null) {
+                refused(exchange, e.tokenId(), e.reason());
+            }
             events.warnAbout(ip, null, "auth", "authentication failed: " + e.getMessage(),
                     Map.of("ip", ip, "method", exchange.getRequestMethod().toString(),
                             "path", exchange.getRequestPath()));
@@ -395,6 +401,14 @@ public final class HttpGateway implements HttpHandler, AutoCloseable {
                     LogText.safe(exchange.getRequestPath()), LogText.safe(e.getMessage()));
             throw e;
         }
+    }
+
+    /** Records why a genuine token was refused, so its owner can look it up in the console. */
+    private void refused(HttpServerExchange exchange, String tokenId, String reason) {
+        String ip = exchange.getSourceAddress() == null ? ""
+                : exchange.getSourceAddress().getAddress().getHostAddress();
+        authenticator.refused(tokenId, reason, ip, exchange.getRequestMethod() + " "
+                + LogText.safe(exchange.getRequestPath(), 200));
     }
 
     private static void answerMiss(HttpServerExchange exchange, Router.Match match) {

@@ -3,6 +3,7 @@ package app.smsdesk.gateway.service;
 import app.smsdesk.gateway.auth.BasicAuthenticator;
 import app.smsdesk.gateway.auth.JwtCodec;
 import app.smsdesk.gateway.auth.KnownTokens;
+import app.smsdesk.gateway.auth.RefusalLog;
 import app.smsdesk.gateway.auth.TokenUsageTracker;
 import app.smsdesk.gateway.domain.AuthMethod;
 import app.smsdesk.gateway.domain.ConflictException;
@@ -12,6 +13,7 @@ import app.smsdesk.gateway.domain.GatewayOptions;
 import app.smsdesk.gateway.domain.Ids;
 import app.smsdesk.gateway.domain.NotFoundException;
 import app.smsdesk.gateway.domain.Principal;
+import app.smsdesk.gateway.domain.Refusal;
 import app.smsdesk.gateway.domain.Scopes;
 import app.smsdesk.gateway.domain.TokenInfo;
 import app.smsdesk.gateway.domain.UnauthorizedException;
@@ -37,6 +39,7 @@ public final class TokenService {
     private final JwtCodec jwt;
     private final BasicAuthenticator basic;
     private final KnownTokens known;
+    private final RefusalLog refusalLog;
     private final TokenUsageTracker usage;
     private final GatewaySettingsService settings;
     private final EventLogService log;
@@ -51,9 +54,12 @@ public final class TokenService {
     public record IssuedTokens(TokenInfo access, String accessToken, TokenInfo refresh, String refreshToken) {
     }
 
+    /** {@code refusalLog} is the authenticator's, so the console can show a token's refusals. */
     public TokenService(TokenStore store, JwtCodec jwt, BasicAuthenticator basic,
                         KnownTokens known, TokenUsageTracker usage,
-                        GatewaySettingsService settings, EventLogService log, Clock clock) {
+                        GatewaySettingsService settings, EventLogService log, Clock clock,
+                        RefusalLog refusalLog) {
+        this.refusalLog = refusalLog;
         this.store = store;
         this.jwt = jwt;
         this.basic = basic;
@@ -263,6 +269,18 @@ public final class TokenService {
         forget(revoked);
         log.info(userId, "tokens", "all tokens revoked: " + reason, Map.of("revoked",
                 String.valueOf(revoked.size())));
+    }
+
+    /**
+     * The last refusals (401/403) of one of the caller's tokens, newest first, since the gateway started: "why
+     * was I refused?" in one look. Empty for another account's token.
+     */
+    public List<Refusal> refusals(Principal caller, String jti) {
+        boolean ours = store.find(jti).map(t -> t.userId().equals(caller.userId())).orElse(false);
+        if (!ours) {
+            return List.of();
+        }
+        return refusalLog.of(jti);
     }
 
     /** The caller's issued tokens, newest first, with usage counted since the last flush included. */
