@@ -49,6 +49,9 @@ public final class TokensView implements PageView {
     private final VBox root;
     private Label summaryLabel;
 
+    /** The selected token's last refusals: one node, filled from the model, moved into each new detail pane. */
+    private final VBox refused = new VBox(4);
+
     public TokensView(TokensViewModel model, ZoneId zone) {
         model.rolledProperty().addListener((o, was, is) -> {
             if (is != null) {
@@ -56,7 +59,11 @@ public final class TokensView implements PageView {
             }
         });
         this.model = model;
+        refused.setId("token-refusals");
+        model.refusals().addListener((javafx.collections.ListChangeListener<app.smsdesk.gateway.domain.Refusal>)
+                c -> fillRefusals());
         this.zone = zone;
+        fillRefusals();
         Button newToken = Ui.button("New token", Feather.PLUS, Styles.ACCENT);
         newToken.setId("new-token");
         newToken.setTooltip(new Tooltip("Create an API token (Ctrl+N)"));
@@ -351,10 +358,30 @@ public final class TokensView implements PageView {
         VBox left = new VBox(10, head, g);
         left.setMinWidth(420);
         left.setPrefWidth(480);
-        VBox right = new VBox(8, chainTitle, chain, chainHint);
+        Label refusedTitle = new Label("Last refusals");
+        refusedTitle.getStyleClass().add(Styles.TEXT_BOLD);
+        VBox right = new VBox(8, chainTitle, chain, chainHint, refusedTitle, refused);
         HBox.setHgrow(right, Priority.ALWAYS);
         HBox columns = new HBox(28, left, right);
         return List.of(columns);
+    }
+
+    private void fillRefusals() {
+        refused.getChildren().clear();
+        for (app.smsdesk.gateway.domain.Refusal f : model.refusals()) {
+            Label when = new Label(Formats.dateTimeSeconds(f.at(), zone));
+            when.getStyleClass().add(Styles.TEXT_MUTED);
+            Label why = new Label(TokensViewModel.explain(f.reason()));
+            why.getStyleClass().add(Styles.TEXT_BOLD);
+            Label where = new Label(f.request() + " from " + f.address());
+            where.getStyleClass().add(Styles.TEXT_MUTED);
+            HBox line = new HBox(10, when, why, where);
+            line.setAlignment(Pos.CENTER_LEFT);
+            refused.getChildren().add(line);
+        }
+        if (refused.getChildren().isEmpty()) {
+            refused.getChildren().add(Ui.hint("No request with this token was refused since SMSDesk started."));
+        }
     }
 
     /** Asks for the grace period, then rolls; the successor is shown once. */

@@ -3,6 +3,7 @@ package app.smsdesk.desktop.page.tokens;
 import app.smsdesk.desktop.Console;
 import app.smsdesk.desktop.task.TaskRunner;
 import app.smsdesk.desktop.ui.ViewModel;
+import app.smsdesk.gateway.domain.Refusal;
 import app.smsdesk.gateway.domain.TokenInfo;
 import app.smsdesk.gateway.service.TokenService;
 import java.time.Duration;
@@ -59,17 +60,22 @@ public final class TokensViewModel extends ViewModel {
     private final BooleanProperty showRefreshTokens = new SimpleBooleanProperty(this, "showRefreshTokens", false);
     private final ObjectProperty<TokenRow> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
-    private TaskRunner.Cancellable live;
-
+    private final ObservableList<Refusal> refusals = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<TokenService.IssuedTokens> rolled = new ReadOnlyObjectWrapper<>(this,
             "rolled");
+    private TaskRunner.Cancellable live;
 
     public TokensViewModel(Console console) {
         super(console);
         search.addListener((o, a, b) -> applyFilter());
         status.addListener((o, a, b) -> applyFilter());
         showRefreshTokens.addListener((o, a, b) -> applyFilter());
-        selected.addListener((o, a, b) -> updateChain());
+        selected.addListener((o, a, b) -> {
+            updateChain();
+            if (b == null || a == null || !a.jti().equals(b.jti())) {
+                loadRefusals(b);
+            }
+        });
         applyFilter();
     }
 
@@ -224,6 +230,44 @@ public final class TokensViewModel extends ViewModel {
         }
         updateChain();
         updateSummary();
+    }
+
+    /** Reads the selected token's last refusals (401/403) in the background. */
+    private void loadRefusals(TokenRow row) {
+        refusals.clear();
+        if (row == null) {
+            return;
+        }
+        call(() -> console.services().tokens().refusals(console.principal(), row.jti()), list -> {
+            TokenRow now = selected.get();
+            if (now != null && now.jti().equals(row.jti())) {
+                refusals.setAll(list);
+            }
+        }, e -> refusals.clear());
+    }
+
+    /** The selected token's last refusals, newest first: "why was my script refused?". */
+    public ObservableList<Refusal> refusals() {
+        return refusals;
+    }
+
+    /** What a refusal's reason code means, in the admin's words. */
+    public static String explain(String reason) {
+        if (reason == null) {
+            return "refused";
+        }
+        if (reason.startsWith("scope:")) {
+            return "missing scope " + reason.substring(6);
+        }
+        return switch (reason) {
+            case "expired" -> "expired";
+            case "revoked" -> "revoked";
+            case "rolled" -> "rolled, grace period over";
+            case "unknown" -> "not in the inventory (restored from a backup?)";
+            case "not-yet-valid" -> "not valid yet (clock skew?)";
+            case "account" -> "its account was deleted";
+            default -> reason;
+        };
     }
 
     /** Grace period a rolled token gets unless the admin picks another. */

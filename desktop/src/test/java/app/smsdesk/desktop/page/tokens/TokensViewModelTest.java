@@ -213,4 +213,18 @@ class TokensViewModelTest {
         assertThat(tc.getWithToken("/messages/none", old.accessToken())).isEqualTo(401);
         assertThat(tc.getWithToken("/messages/none", rolled.accessToken())).isEqualTo(404);
     }
+
+    @Test
+    void theSelectedTokensRefusalsSayWhyAScriptStoppedWorking() {
+        TokenService.IssuedTokens t = mint("Script", NewTokenViewModel.Preset.SEND_ONLY, 1);
+        assertThat(tc.getWithToken("/devices", t.accessToken())).isEqualTo(403);
+        tc.clock.advance(Duration.ofHours(2));
+        assertThat(tc.getWithToken("/messages/none", t.accessToken())).isEqualTo(401);
+        tokens.refresh();
+        tokens.selectedProperty().set(row(t.access().jti()));
+        assertThat(tokens.refusals()).extracting(r -> TokensViewModel.explain(r.reason()))
+                .containsExactly("expired", "missing scope devices:list");
+        tokens.selectedProperty().set(null);
+        assertThat(tokens.refusals()).isEmpty();
+    }
 }

@@ -57,9 +57,12 @@ class TokensWindowTest extends WindowTest {
     void rollATokenFromItsDetailPane(FxRobot robot) {
         String old = tc.services().tokens().mint(tc.principal(), new app.smsdesk.gateway.service.TokenService
                 .MintRequest(java.util.List.of("messages:read"), 86_400L, "Billing")).accessToken();
+        assertThat(tc.getWithToken("/devices", old)).isEqualTo(403);
         robot.clickOn("#nav-tokens");
         robot.clickOn("Billing");
         await(() -> !robot.lookup("#token-roll").queryAll().isEmpty());
+        await(() -> robot.lookup("#token-refusals").queryAll().stream().anyMatch(n -> robot.from(n)
+                .lookup("missing scope devices:list").tryQuery().isPresent()));
         robot.clickOn("#token-roll");
         await(() -> !robot.lookup("#roll-grace").queryAll().isEmpty());
         robot.doubleClickOn("#roll-grace").write("2");
