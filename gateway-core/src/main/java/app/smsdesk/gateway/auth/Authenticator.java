@@ -103,13 +103,14 @@ public final class Authenticator {
         if (known.isRevoked(claims.jti())) {
             throw new UnauthorizedException("revoked " + what + " " + claims.jti(), "revoked", claims.jti());
         }
-        if (!known.isKnown(claims.jti())) {
-            throw new UnauthorizedException(what + " " + claims.jti() + " is not in the token inventory", "unknown",
+        String why = known.whyNotCurrent(claims.jti());
+        if ("unknown".equals(why)) {
+            throw new UnauthorizedException(what + " " + claims.jti() + " is not in the token inventory", why,
                     claims.jti());
         }
-        if (known.hasEnded(claims.jti())) {
+        if (why != null) {
             throw new UnauthorizedException(what + " " + claims.jti() + " was rolled and its grace period is over",
-                    "rolled", claims.jti());
+                    why, claims.jti());
         }
     }
 

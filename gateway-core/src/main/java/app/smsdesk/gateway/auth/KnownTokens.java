@@ -38,17 +38,17 @@ public final class KnownTokens {
         return revoked.containsKey(jti);
     }
 
-    public boolean isKnown(String jti) {
-        return issued.containsKey(jti);
-    }
-
     /**
-     * Whether the token's end in the inventory has passed: it may come before the {@code exp} claim (a rolled
+     * The per-request check, one lookup: {@code null} when the token is in the inventory and its end there has not
+     * passed, else why not ("unknown", or "rolled": its end may come before the {@code exp} claim, as a rolled
      * token works out its grace period, then dies).
      */
-    public boolean hasEnded(String jti) {
+    public String whyNotCurrent(String jti) {
         Long at = issued.get(jti);
-        return at != null && at <= clock.millis();
+        if (at == null) {
+            return "unknown";
+        }
+        return at <= clock.millis() ? "rolled" : null;
     }
 
     /** When a known token expires. */

@@ -83,6 +83,11 @@ public final class ApiExchange {
     }
 
     public String remoteAddress() {
+        return clientAddress(exchange);
+    }
+
+    /** The client's address as text ("" when Undertow does not know it). */
+    static String clientAddress(io.undertow.server.HttpServerExchange exchange) {
         return exchange.getSourceAddress() == null ? "" : exchange.getSourceAddress().getAddress().getHostAddress();
     }
 

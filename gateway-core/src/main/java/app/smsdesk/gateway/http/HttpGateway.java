@@ -386,8 +386,7 @@ public final class HttpGateway implements HttpHandler, AutoCloseable {
     }
 
     private Principal authenticate(HttpServerExchange exchange) {
-        String ip = exchange.getSourceAddress() == null ? ""
-                : exchange.getSourceAddress().getAddress().getHostAddress();
+        String ip = ApiExchange.clientAddress(exchange);
         try {
             return authenticator.authenticate(exchange.getRequestHeaders().getFirst("Authorization"), ip);
         } catch (UnauthorizedException e) {
@@ -405,9 +404,7 @@ public final class HttpGateway implements HttpHandler, AutoCloseable {
 
     /** Records why a genuine token was refused, so its owner can look it up in the console. */
     private void refused(HttpServerExchange exchange, String tokenId, String reason) {
-        String ip = exchange.getSourceAddress() == null ? ""
-                : exchange.getSourceAddress().getAddress().getHostAddress();
-        authenticator.refused(tokenId, reason, ip, exchange.getRequestMethod() + " "
+        authenticator.refused(tokenId, reason, ApiExchange.clientAddress(exchange), exchange.getRequestMethod() + " "
                 + LogText.safe(exchange.getRequestPath(), 200));
     }
 
