@@ -289,7 +289,8 @@ public final class PairingDialog {
     private HBox check() {
         ProgressIndicator waiting = new ProgressIndicator();
         waiting.setPrefSize(20, 20);
-        waiting.visibleProperty().bind(model.pairedProperty().not());
+        // Spinning while nothing happened yet: not once paired, nor while a new phone waits for approval.
+        waiting.visibleProperty().bind(model.pairedProperty().not().and(model.waitingProperty().isNull()));
         waiting.managedProperty().bind(waiting.visibleProperty());
         Label status = new Label();
         status.setId("pair-status");
@@ -303,8 +304,6 @@ public final class PairingDialog {
         approve.setOnAction(e -> model.approveWaiting());
         approve.visibleProperty().bind(model.waitingProperty().isNotNull());
         approve.managedProperty().bind(approve.visibleProperty());
-        waiting.visibleProperty().unbind();
-        waiting.visibleProperty().bind(model.pairedProperty().not().and(model.waitingProperty().isNull()));
         HBox check = new HBox(10, waiting, status, Ui.spacer(), approve);
         check.setAlignment(Pos.CENTER_LEFT);
         check.getStyleClass().addAll("callout", "callout-accent");
