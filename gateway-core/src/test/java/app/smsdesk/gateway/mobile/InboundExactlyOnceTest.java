@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.smsdesk.gateway.testing.HttpResult;
 import app.smsdesk.gateway.testing.TestGateway;
+import app.smsdesk.gateway.testing.WebhookSignatures;
 import app.smsdesk.gateway.testing.phone.PhoneSimulator;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class InboundExactlyOnceTest {
     private static HttpResult post(TestGateway gw, String key, String body) {
         String ts = Long.toString(gw.clock().instant().getEpochSecond());
         return gw.call("POST", gw.mobileApi() + "/webhooks/incoming", null, body, Map.of("X-Timestamp", ts,
-                "X-Signature", InboundWebhookTest.sign(key, body + ts)));
+                "X-Signature", WebhookSignatures.sign(key, body + ts)));
     }
 
     private static String envelope(String eventId, String deviceId, String payload) {

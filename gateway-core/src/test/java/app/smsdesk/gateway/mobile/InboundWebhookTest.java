@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.smsdesk.gateway.testing.HttpResult;
 import app.smsdesk.gateway.testing.TestGateway;
+import app.smsdesk.gateway.testing.WebhookSignatures;
 import app.smsdesk.gateway.testing.phone.PhoneSimulator;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,22 +44,14 @@ class InboundWebhookTest {
 
     static HttpResult post(String body, String signingKey, long timestamp) {
         String ts = Long.toString(timestamp);
-        return gw.call("POST", url, null, body, Map.of("X-Timestamp", ts, "X-Signature", sign(signingKey, body + ts)));
+        return gw.call("POST", url, null, body, Map.of("X-Timestamp", ts,
+                "X-Signature", WebhookSignatures.sign(signingKey, body + ts)));
     }
 
     static HttpResult post(String body) {
         return post(body, key, gw.clock().instant().getEpochSecond());
     }
 
-    static String sign(String k, String message) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(k.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
 
     @Test
     void theReceiverLivesUnderTheMobileApi() {

@@ -5,16 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.smsdesk.gateway.testing.HttpResult;
 import app.smsdesk.gateway.testing.TestGateway;
+import app.smsdesk.gateway.testing.WebhookSignatures;
 import app.smsdesk.gateway.testing.phone.PhoneSimulator;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HexFormat;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,18 +42,10 @@ class F6WebhookBindingTest {
         String body = "{\"id\":\"" + java.util.UUID.randomUUID() + "\",\"webhookId\":\"w\",\"event\":\"" + event
                 + "\",\"deviceId\":\"" + deviceId + "\",\"payload\":" + payload + "}";
         String ts = Long.toString(gw.clock().instant().getEpochSecond());
-        return gw.call("POST", url, null, body, Map.of("X-Timestamp", ts, "X-Signature", sign(key, body + ts)));
+        return gw.call("POST", url, null, body, Map.of("X-Timestamp", ts,
+                "X-Signature", WebhookSignatures.sign(key, body + ts)));
     }
 
-    private static String sign(String key, String message) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
 
     private static String failed(String messageId, String reason) {
         return "{\"messageId\":\"" + messageId + "\",\"phoneNumber\":\"+79990001234\",\"failedAt\":"
