@@ -45,6 +45,8 @@ import app.smsdesk.gateway.store.InboxStore;
 import app.smsdesk.gateway.store.KeyValueStore;
 import app.smsdesk.gateway.store.MessageStore;
 import app.smsdesk.gateway.store.TokenStore;
+import app.smsdesk.gateway.store.GuardStore;
+import app.smsdesk.gateway.auth.TokenGuardBook;
 import app.smsdesk.gateway.store.UserSettingsStore;
 import app.smsdesk.gateway.store.UserStore;
 import app.smsdesk.gateway.store.WebhookStore;
@@ -174,10 +176,11 @@ public final class Gateway implements AutoCloseable {
         JwtCodec jwt = new JwtCodec(jwtKey, "smsdesk", clock);
         KnownTokens known = new KnownTokens(clock);
         usage = new TokenUsageTracker();
+        TokenGuardBook guards = new TokenGuardBook();
         authenticator = new Authenticator(basic, jwt, known, usage, gatewaySettings::jwtEnabled, users::exists,
-                clock);
+                clock, guards);
         TokenService tokens = new TokenService(new TokenStore(db), jwt, basic, known, usage,
-                gatewaySettings, events, clock, authenticator.refusals());
+                gatewaySettings, events, clock, authenticator.refusals(), new GuardStore(db), guards);
         DeviceEvents deviceEvents = new DeviceEvents(deviceStore);
         MessageStore messageStore = new MessageStore(db);
         WebhookStore webhookStore = new WebhookStore(db);
@@ -191,7 +194,8 @@ public final class Gateway implements AutoCloseable {
         return new Services(
                 accounts,
                 tokens,
-                new MessageService(messageStore, deviceStore, deviceEvents, gatewaySettings, events, clock),
+                new MessageService(messageStore, deviceStore, deviceEvents, gatewaySettings, events, clock,
+                        guards),
                 devices,
                 new WebhookService(webhookStore, deviceStore, deviceEvents, events, clock),
                 settings,

@@ -22,6 +22,7 @@ public final class Authenticator {
     private final Predicate<String> accountExists;
     private final Clock clock;
     private final RefusalLog refusals = new RefusalLog();
+    private final TokenGuardBook guards;
 
     /**
      * @param accountExists whether a token's account still exists (a deleted account's tokens are refused even
@@ -30,6 +31,14 @@ public final class Authenticator {
     public Authenticator(BasicAuthenticator basic, JwtCodec jwt, KnownTokens known,
                          TokenUsageTracker usage, BooleanSupplier jwtEnabled, Predicate<String> accountExists,
                          Clock clock) {
+        this(basic, jwt, known, usage, jwtEnabled, accountExists, clock, new TokenGuardBook());
+    }
+
+    /** @param guards the per-token guards checked on every request of a guarded token */
+    public Authenticator(BasicAuthenticator basic, JwtCodec jwt, KnownTokens known,
+                         TokenUsageTracker usage, BooleanSupplier jwtEnabled, Predicate<String> accountExists,
+                         Clock clock, TokenGuardBook guards) {
+        this.guards = guards;
         this.basic = basic;
         this.jwt = jwt;
         this.known = known;
@@ -60,7 +69,7 @@ public final class Authenticator {
             return new Principal(login, Set.of(Scopes.ALL), null, AuthMethod.BASIC);
         }
         if (startsWithIgnoreCase(header, "Bearer ")) {
-            return bearer(header.substring(7).strip());
+            return bearer(header.substring(7).strip(), clientAddress);
         }
         throw new UnauthorizedException("unsupported authorization scheme");
     }
@@ -77,7 +86,7 @@ public final class Authenticator {
         return !startsWithIgnoreCase(header, "Basic ") || basic.isRemembered(header.substring(6));
     }
 
-    private Principal bearer(String token) {
+    private Principal bearer(String token, String clientAddress) {
         if (!jwtEnabled.getAsBoolean()) {
             throw new UnauthorizedException("Bearer token while JWT is disabled");
         }
@@ -87,15 +96,16 @@ public final class Authenticator {
             throw new UnauthorizedException("JWT " + claims.jti() + " of an account that does not exist", "account",
                     claims.jti());
         }
+        guards.of(claims.jti()).ifPresent(g -> g.guards().checkAccess(clientAddress, clock.instant(), claims.jti()));
         usage.recordUse(claims.jti(), clock.instant());
         return new Principal(claims.userId(), Set.copyOf(claims.scopes()), claims.jti(), AuthMethod.JWT);
     }
 
-    /** Verifies a refresh token's signature and revocation (the refresh endpoint re-checks it in the store). */
-    public JwtCodec.Claims verifyRefresh(String token) {
-        JwtCodec.Claims claims = jwt.verify(token);
-        refuseUnlessAccepted(claims, "refresh token");
-        return claims;
+    /** Notes that a token passed the scope check of a route needing {@code scope}. */
+    public void usedScope(Principal principal, String scope) {
+        if (principal.tokenId() != null) {
+            usage.recordScope(principal.tokenId(), scope, clock.instant());
+        }
     }
 
     /** Only tokens in the inventory and not revoked pass: an allow-list (audit F7), not only a deny-list. */

@@ -19,6 +19,37 @@ public final class TokenUsageTracker {
     }
 
     private final ConcurrentHashMap<String, Usage> pending = new ConcurrentHashMap<>();
+    /** jti to scope to the last time (epoch ms) a request needed that scope, since the last drain. */
+    private final ConcurrentHashMap<String, ConcurrentHashMap<String, Long>> scopes = new ConcurrentHashMap<>();
+
+    /** Notes that token {@code jti} was used for a route needing {@code scope} (the hygiene board's data). */
+    public void recordScope(String jti, String scope, Instant at) {
+        scopes.computeIfAbsent(jti, k -> new ConcurrentHashMap<>()).merge(scope, at.toEpochMilli(), Math::max);
+    }
+
+    /** Takes the scope uses noted so far: jti to scope to when last. */
+    public Map<String, Map<String, Instant>> drainScopes() {
+        Map<String, Map<String, Instant>> out = new HashMap<>();
+        for (String jti : scopes.keySet()) {
+            Map<String, Long> used = scopes.remove(jti);
+            if (used != null) {
+                Map<String, Instant> m = new HashMap<>();
+                used.forEach((scope, at) -> m.put(scope, Instant.ofEpochMilli(at)));
+                out.put(jti, m);
+            }
+        }
+        return out;
+    }
+
+    /** Scope uses of {@code jti} noted since the last drain. */
+    public Map<String, Instant> peekScopes(String jti) {
+        Map<String, Long> used = scopes.get(jti);
+        Map<String, Instant> m = new HashMap<>();
+        if (used != null) {
+            used.forEach((scope, at) -> m.put(scope, Instant.ofEpochMilli(at)));
+        }
+        return m;
+    }
 
     public void recordUse(String jti, Instant at) {
         Usage u = pending.computeIfAbsent(jti, k -> new Usage());

@@ -127,6 +127,10 @@ final class ErrorMapper {
         // A 413 keeps the connection: Undertow drains the rest of the body (at most MAX_ENTITY_SIZE, beyond which
         // it closes). Closing at once made the kernel reset the connection over the unread upload, and clients
         // then lost the 413 itself.
+        if (failure instanceof ForbiddenException f && f.reason() != null) {
+            writeError(exchange, status, message, f.reason());
+            return;
+        }
         writeError(exchange, status, message);
     }
 
@@ -146,9 +150,17 @@ final class ErrorMapper {
     }
 
     static void writeError(HttpServerExchange exchange, int status, String message) {
+        writeError(exchange, status, message, null);
+    }
+
+    /** The error body; {@code reason} (a guard's code, like {@code guard:budget}) only when there is one. */
+    static void writeError(HttpServerExchange exchange, int status, String message, String reason) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("message", message);
         body.put("code", status);
+        if (reason != null) {
+            body.put("reason", reason);
+        }
         ApiExchange.writeJson(exchange, status, Json.write(body));
     }
 

@@ -362,7 +362,15 @@ public final class HttpGateway implements HttpHandler, AutoCloseable {
             }
             throw new ForbiddenException("scope required: " + route.scope());
         }
-        route.handler().handle(new ApiExchange(exchange, match.params(), principal));
+        authenticator.usedScope(principal, route.scope());
+        try {
+            route.handler().handle(new ApiExchange(exchange, match.params(), principal));
+        } catch (ForbiddenException e) {
+            if (e.tokenId() != null) {
+                refused(exchange, e.tokenId(), e.reason()); // a guard of the token (budget, recipients)
+            }
+            throw e;
+        }
     }
 
     private void dispatchMobile(HttpServerExchange exchange, String method, String path) throws Exception {
@@ -398,6 +406,11 @@ public final class HttpGateway implements HttpHandler, AutoCloseable {
                             "path", exchange.getRequestPath()));
             LOG.debug("401 for {} {}: {}", LogText.safe(exchange.getRequestMethod().toString()),
                     LogText.safe(exchange.getRequestPath()), LogText.safe(e.getMessage()));
+            throw e;
+        } catch (ForbiddenException e) {
+            if (e.tokenId() != null) {
+                refused(exchange, e.tokenId(), e.reason()); // the token's address or hours guard
+            }
             throw e;
         }
     }

@@ -46,6 +46,8 @@ public final class RouteTable {
                 self("POST", "/auth/token/refresh", TOKENS_REFRESH, h.tokens()::refresh), // exact, JWT only
                 api("DELETE", "/auth/token/{jti}", TOKENS_MANAGE, h.tokens()::revoke),
                 api("GET", "/auth/tokens", TOKENS_MANAGE, h.tokens()::inventory).on(PAGE_READ), // SMSDesk extension
+                api("GET", "/auth/token/{jti}/guards", TOKENS_MANAGE, h.tokens()::guards), // SMSDesk extension
+                api("PUT", "/auth/token/{jti}/guards", TOKENS_MANAGE, h.tokens()::setGuards), // SMSDesk extension
 
                 api("POST", "/inbox/export", MESSAGES_EXPORT, h.inbox()::export), // client-ts calls this path
                 api("GET", "/inbox", INBOX_LIST, h.inbox()::list).on(PAGE_READ),

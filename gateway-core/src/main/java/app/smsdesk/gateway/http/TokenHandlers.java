@@ -1,6 +1,9 @@
 package app.smsdesk.gateway.http;
 
+import app.smsdesk.gateway.domain.TokenGuards;
 import app.smsdesk.gateway.domain.TokenInfo;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Map;
 import app.smsdesk.gateway.service.TokenService;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Clock;
@@ -17,8 +20,20 @@ public final class TokenHandlers {
         this.clock = clock;
     }
 
-    /** The guide's TokenRequest plus the optional inventory label {@code name}. */
-    record TokenRequest(List<String> scopes, Long ttl, String name) {
+    /** The guide's TokenRequest plus the optional inventory label {@code name} and guards (SMSDesk extensions). */
+    record TokenRequest(List<String> scopes, Long ttl, String name, GuardsBody guards) {
+    }
+
+    /** A token's guards on the wire; every field is optional. */
+    record GuardsBody(List<String> addresses, Integer dailyBudget, List<String> recipientPrefixes, String hours,
+                      String timeZone) {
+        TokenGuards validated() {
+            return TokenGuards.validated(addresses, dailyBudget, recipientPrefixes, hours, timeZone);
+        }
+
+        static GuardsBody of(TokenGuards g) {
+            return new GuardsBody(g.addresses(), g.dailyBudget(), g.recipientPrefixes(), g.hours(), g.timeZone());
+        }
     }
 
     /** The guide's snake_case keys and, for the official Python client, their camelCase twins. */
@@ -39,18 +54,19 @@ public final class TokenHandlers {
     /** One row of {@code GET /auth/tokens}. */
     record TokenView(String jti, String type, String name, List<String> scopes, String status, Instant createdAt,
                      Instant expiresAt, Instant revokedAt, Instant lastUsedAt, long useCount, String mintedBy,
-                     String parentJti, String family) {
-        static TokenView of(TokenInfo t, Instant now) {
+                     String parentJti, String family, @JsonInclude(JsonInclude.Include.NON_NULL) GuardsBody guards) {
+        static TokenView of(TokenInfo t, Instant now, TokenGuards guards) {
             return new TokenView(t.jti(), t.use(), t.name(), t.scopes(), t.status(now), t.createdAt(),
                     t.expiresAt(), t.revokedAt(), t.lastUsedAt(), t.useCount(), t.mintedBy(), t.parentJti(),
-                    t.family());
+                    t.family(), guards == null ? null : GuardsBody.of(guards));
         }
     }
 
     void mint(ApiExchange ex) {
         TokenRequest req = ex.body(TokenRequest.class);
         TokenService.IssuedTokens issued = tokens.mint(ex.principal(),
-                new TokenService.MintRequest(req.scopes(), req.ttl(), req.name()));
+                new TokenService.MintRequest(req.scopes(), req.ttl(), req.name(),
+                        req.guards() == null ? null : req.guards().validated()));
         ex.json(201, TokenResponse.of(issued));
     }
 
@@ -66,6 +82,17 @@ public final class TokenHandlers {
 
     void inventory(ApiExchange ex) {
         Instant now = clock.instant();
-        ex.json(200, tokens.inventory(ex.principal()).stream().map(t -> TokenView.of(t, now)).toList());
+        Map<String, TokenGuards> guards = tokens.guardsOfAccount(ex.principal());
+        ex.json(200, tokens.inventory(ex.principal()).stream()
+                .map(t -> TokenView.of(t, now, guards.get(t.family()))).toList());
+    }
+
+    void guards(ApiExchange ex) {
+        ex.json(200, GuardsBody.of(tokens.guards(ex.principal(), ex.pathParam("jti"))));
+    }
+
+    void setGuards(ApiExchange ex) {
+        TokenGuards guards = ex.body(GuardsBody.class).validated();
+        ex.json(200, GuardsBody.of(tokens.setGuards(ex.principal(), ex.pathParam("jti"), guards)));
     }
 }

@@ -14,7 +14,9 @@ import app.smsdesk.gateway.domain.ProcessingState;
 import app.smsdesk.gateway.domain.RecipientState;
 import app.smsdesk.gateway.domain.ValidationException;
 import app.smsdesk.gateway.store.DeviceStore;
+import app.smsdesk.gateway.store.GuardStore;
 import app.smsdesk.gateway.store.MessageStore;
+import app.smsdesk.gateway.auth.TokenGuardBook;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,8 +45,17 @@ public final class MessageService {
     private final EventLogService log;
     private final Clock clock;
 
+    private final TokenGuardBook guards;
+
     public MessageService(MessageStore store, DeviceStore devices, DeviceEvents events,
                           GatewaySettingsService settings, EventLogService log, Clock clock) {
+        this(store, devices, events, settings, log, clock, new TokenGuardBook());
+    }
+
+    /** @param guards the sending tokens' recipient and budget guards */
+    public MessageService(MessageStore store, DeviceStore devices, DeviceEvents events,
+                          GatewaySettingsService settings, EventLogService log, Clock clock, TokenGuardBook guards) {
+        this.guards = guards;
         this.store = store;
         this.devices = devices;
         this.events = events;
@@ -56,6 +67,8 @@ public final class MessageService {
     public OutgoingMessage send(Principal caller, SendRequest r) {
         Instant now = clock.instant();
         SendValidation.ValidatedSend v = SendValidation.validate(r, settings.get().defaultRegion(), now);
+        Optional<GuardStore.Guarded> guarded = guards.of(caller.tokenId());
+        guarded.ifPresent(g -> g.guards().checkRecipients(v.phoneNumbers(), v.encrypted(), caller.tokenId()));
         Optional<Device> device = selectDevice(caller.userId(), r.deviceId(), r.deviceActiveWithin(), now);
 
         List<RecipientState> recipients = v.phoneNumbers().stream()
@@ -70,7 +83,10 @@ public final class MessageService {
         OutgoingMessage stored = store.insert(message, device.map(Device::rowId).orElse(null),
                 log.infoEntry(caller.userId(), "messages", "message accepted", Map.of("messageId", message.id(),
                         "deviceId", message.deviceId() == null ? "unassigned" : message.deviceId(),
-                        "recipients", String.valueOf(recipients.size()), "by", caller.actor())));
+                        "recipients", String.valueOf(recipients.size()), "by", caller.actor())),
+                guarded.filter(g -> g.guards().dailyBudget() != null).map(g -> new GuardStore.BudgetCharge(
+                        g.budgetKey(), caller.tokenId(), g.guards().budgetDay(now), recipients.size(),
+                        g.guards().dailyBudget())).orElse(null));
         DeviceEvent enqueued = DeviceEvent.of(DeviceEvent.MESSAGE_ENQUEUED);
         if (device.isPresent()) {
             events.publish(device.get(), enqueued);

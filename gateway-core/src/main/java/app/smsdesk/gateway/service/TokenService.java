@@ -18,7 +18,11 @@ import app.smsdesk.gateway.domain.Scopes;
 import app.smsdesk.gateway.domain.TokenInfo;
 import app.smsdesk.gateway.domain.UnauthorizedException;
 import app.smsdesk.gateway.domain.ValidationException;
+import app.smsdesk.gateway.auth.TokenGuardBook;
+import app.smsdesk.gateway.domain.TokenGuards;
+import app.smsdesk.gateway.store.GuardStore;
 import app.smsdesk.gateway.store.TokenStore;
+import java.util.Optional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,9 +49,17 @@ public final class TokenService {
     private final EventLogService log;
     private final Clock clock;
     private final Object usageFlush = new Object();
+    private final GuardStore guardStore;
+    private final TokenGuardBook guardBook;
 
-    /** What a client asks for. {@code ttlSeconds} null or 0 means the default lifetime. */
-    public record MintRequest(List<String> scopes, Long ttlSeconds, String name) {
+    /**
+     * What a client asks for. {@code ttlSeconds} null or 0 means the default lifetime; {@code guards} null means
+     * none (or, for a token minted by a guarded token, its minter's).
+     */
+    public record MintRequest(List<String> scopes, Long ttlSeconds, String name, TokenGuards guards) {
+        public MintRequest(List<String> scopes, Long ttlSeconds, String name) {
+            this(scopes, ttlSeconds, name, null);
+        }
     }
 
     /** A freshly issued pair; the token strings exist only in this answer. */
@@ -58,7 +70,9 @@ public final class TokenService {
     public TokenService(TokenStore store, JwtCodec jwt, BasicAuthenticator basic,
                         KnownTokens known, TokenUsageTracker usage,
                         GatewaySettingsService settings, EventLogService log, Clock clock,
-                        RefusalLog refusalLog) {
+                        RefusalLog refusalLog, GuardStore guardStore, TokenGuardBook guardBook) {
+        this.guardStore = guardStore;
+        this.guardBook = guardBook;
         this.refusalLog = refusalLog;
         this.store = store;
         this.jwt = jwt;
@@ -72,22 +86,53 @@ public final class TokenService {
 
     /** Loads the unexpired inventory (issued and revoked token ids) into memory; called once at start. */
     public void loadKnownTokens() {
+        Map<String, GuardStore.Guarded> guards = guardStore.all();
         store.unexpired(clock.instant()).forEach(t -> {
             if (t.revokedAt() != null) {
                 known.revoked(t.jti(), t.expiresAt());
             } else {
                 known.issued(t.jti(), t.expiresAt());
+                guardBook.put(t.jti(), guards.get(t.family()));
             }
         });
     }
 
-    private void remember(IssuedTokens pair) {
+    private void remember(IssuedTokens pair, GuardStore.Guarded guarded) {
         known.issued(pair.access().jti(), pair.access().expiresAt());
         known.issued(pair.refresh().jti(), pair.refresh().expiresAt());
+        guardBook.put(pair.access().jti(), guarded);
+        guardBook.put(pair.refresh().jti(), guarded);
     }
 
     private void forget(List<TokenInfo> revoked) {
-        revoked.forEach(t -> known.revoked(t.jti(), t.expiresAt()));
+        revoked.forEach(t -> {
+            known.revoked(t.jti(), t.expiresAt());
+            guardBook.forget(t.jti());
+        });
+    }
+
+    /**
+     * The guards of a new family: those asked for, or, when a guarded token mints, its own (and its budget): a
+     * token cannot mint its way around its guards. Null for none. Stored before the tokens, so no token of the
+     * family ever exists unguarded.
+     */
+    private GuardStore.Guarded guardsOfNewFamily(Principal caller, TokenGuards asked, String family) {
+        GuardStore.Guarded minter = caller.method() == AuthMethod.JWT ? guardBook.of(caller.tokenId()).orElse(null)
+                : null;
+        GuardStore.Guarded guarded = null;
+        if (minter != null) {
+            if (asked != null && !asked.isEmpty() && !asked.equals(minter.guards())) {
+                throw new ValidationException("guards: a token minted by a guarded token gets that token's guards; "
+                        + "leave guards out");
+            }
+            guarded = new GuardStore.Guarded(family, minter.guards(), minter.budgetKey());
+        } else if (asked != null && !asked.isEmpty()) {
+            guarded = new GuardStore.Guarded(family, asked, family);
+        }
+        if (guarded != null) {
+            guardStore.put(guarded, clock.instant());
+        }
+        return guarded;
     }
 
     public IssuedTokens mint(Principal caller, MintRequest request) {
@@ -105,8 +150,9 @@ public final class TokenService {
         String family = Ids.newId();
         IssuedTokens issued = issuePair(caller.userId(), scopes, ttl, name, family, caller.actor(), now,
                 familyDeadline(caller, ttl, now));
+        GuardStore.Guarded guarded = guardsOfNewFamily(caller, request.guards(), family);
         store.insertAll(List.of(issued.access(), issued.refresh()));
-        remember(issued);
+        remember(issued, guarded);
         log.info(caller.userId(), "tokens", "token minted", context(issued.access(), caller.actor()));
         return issued;
     }
@@ -157,6 +203,8 @@ public final class TokenService {
         requireEnabled();
         JwtCodec.Claims claims = refreshClaims(authorization, clientAddress);
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Optional<GuardStore.Guarded> guarded = guardBook.of(claims.jti());
+        guarded.ifPresent(g -> g.guards().checkAccess(clientAddress, clock.instant(), claims.jti()));
         List<IssuedTokens> issued = new ArrayList<>(1);
         TokenStore.Rotation rotation = store.rotateRefresh(claims.jti(), now, old -> {
             // The successor refresh token ends when this one does: the family's absolute lifetime.
@@ -168,7 +216,7 @@ public final class TokenService {
         forget(rotation.revoked());
         switch (rotation.outcome()) {
             case ROTATED -> {
-                remember(issued.get(0));
+                remember(issued.get(0), guarded.orElse(null));
                 log.info(claims.userId(), "tokens", "token refreshed",
                         context(issued.get(0).access(), "refresh:" + claims.jti()));
                 return issued.get(0);
@@ -232,16 +280,96 @@ public final class TokenService {
         Duration ttl = Duration.ofSeconds(old.ttlSeconds());
         Duration max = settings.get().maxTokenTtl();
         ttl = ttl.compareTo(max) > 0 ? max : ttl;
-        IssuedTokens issued = issuePair(caller.userId(), old.scopes(), ttl, old.name(), Ids.newId(),
+        String family = Ids.newId();
+        IssuedTokens issued = issuePair(caller.userId(), old.scopes(), ttl, old.name(), family,
                 "roll:" + jti, now, familyDeadline(caller, ttl, now));
+        // The successor keeps the guards and the day's budget: rolling is no way around either.
+        GuardStore.Guarded guarded = guardStore.find(old.family())
+                .map(g -> new GuardStore.Guarded(family, g.guards(), g.budgetKey())).orElse(null);
+        if (guarded != null) {
+            guardStore.put(guarded, clock.instant());
+        }
         store.insertAll(List.of(issued.access(), issued.refresh()));
-        remember(issued);
+        remember(issued, guarded);
         Instant until = now.plus(grace).isBefore(old.expiresAt()) ? now.plus(grace) : old.expiresAt();
         store.windDown(caller.userId(), jti, until).stream().filter(t -> t.revokedAt() == null)
                 .forEach(t -> known.issued(t.jti(), t.expiresAt()));
         log.info(caller.userId(), "tokens", "token rolled", Map.of("jti", jti, "successor", issued.access().jti(),
                 "oldTokenUntil", until.toString(), "by", caller.actor()));
         return issued;
+    }
+
+    /** The guards of one of the caller's tokens ({@link TokenGuards#none()} when it has none). */
+    public TokenGuards guards(Principal caller, String jti) {
+        TokenInfo t = ownToken(caller, jti);
+        return guardStore.find(t.family()).map(GuardStore.Guarded::guards).orElseGet(TokenGuards::none);
+    }
+
+    /** The guards of the caller's guarded token families, by family. */
+    public Map<String, TokenGuards> guardsOfAccount(Principal caller) {
+        Map<String, TokenGuards> out = new java.util.HashMap<>();
+        guardStore.ofUser(caller.userId()).forEach(g -> out.put(g.family(), g.guards()));
+        return out;
+    }
+
+    /** SMS the caller's token has sent today against its daily budget (0 without a budget). */
+    public long budgetUsedToday(Principal caller, String jti) {
+        TokenInfo t = ownToken(caller, jti);
+        return guardStore.find(t.family()).filter(g -> g.guards().dailyBudget() != null)
+                .map(g -> guardStore.used(g.budgetKey(), g.guards().budgetDay(clock.instant()))).orElse(0L);
+    }
+
+    /**
+     * Replaces the guards of one of the caller's tokens (and of the rest of its family: its refresh token and
+     * refreshed successors); they hold from the next request. Empty guards remove them.
+     */
+    public TokenGuards setGuards(Principal caller, String jti, TokenGuards guards) {
+        TokenInfo t = ownToken(caller, jti);
+        GuardStore.Guarded before = guardStore.find(t.family()).orElse(null);
+        GuardStore.Guarded after = new GuardStore.Guarded(t.family(), guards,
+                before == null ? t.family() : before.budgetKey());
+        guardStore.put(after, clock.instant());
+        Instant now = clock.instant();
+        store.family(t.family()).stream().filter(m -> "active".equals(m.status(now)))
+                .forEach(m -> guardBook.put(m.jti(), after));
+        log.info(caller.userId(), "tokens", "token guards changed", Map.of("jti", jti, "by", caller.actor(),
+                "guards", describe(guards)));
+        return guards;
+    }
+
+    private TokenInfo ownToken(Principal caller, String jti) {
+        return store.find(jti).filter(t -> t.userId().equals(caller.userId()))
+                .orElseThrow(() -> new NotFoundException("no token " + jti + " in this account"));
+    }
+
+    /** {@code more} with each scope's time the later of it and {@code known}'s. */
+    private static Map<String, Instant> latest(Map<String, Instant> known, Map<String, Instant> more) {
+        Map<String, Instant> out = new java.util.HashMap<>(more);
+        if (known != null) {
+            known.forEach((scope, at) -> out.merge(scope, at, (a, b) -> a.isAfter(b) ? a : b));
+        }
+        return out;
+    }
+
+    /** One line for the log and the audit trail. */
+    static String describe(TokenGuards g) {
+        if (g.isEmpty()) {
+            return "none";
+        }
+        List<String> parts = new ArrayList<>();
+        if (!g.addresses().isEmpty()) {
+            parts.add("addresses " + String.join(" ", g.addresses()));
+        }
+        if (g.dailyBudget() != null) {
+            parts.add("budget " + g.dailyBudget() + "/day");
+        }
+        if (!g.recipientPrefixes().isEmpty()) {
+            parts.add("recipients " + String.join(" ", g.recipientPrefixes()));
+        }
+        if (g.hours() != null) {
+            parts.add("hours " + g.hours() + " " + g.timeZone());
+        }
+        return String.join("; ", parts);
     }
 
     /** Revokes several tokens (the console's multi-select); works even while JWT is switched off. */
@@ -297,6 +425,11 @@ public final class TokenService {
     public void flushUsage() {
         synchronized (usageFlush) {
             store.addUsage(usage.drain());
+            Map<String, Map<String, Instant>> byFamily = new java.util.HashMap<>();
+            usage.drainScopes().forEach((jti, scopes) -> store.find(jti).ifPresent(t -> byFamily
+                    .computeIfAbsent(t.family(), k -> new java.util.HashMap<>())
+                    .putAll(latest(byFamily.get(t.family()), scopes))));
+            guardStore.recordScopeUse(byFamily);
         }
         known.prune();
     }

@@ -128,7 +128,7 @@ public final class Database implements AutoCloseable {
     /** Migration scripts in order; add a line here when adding a file under resources/db. */
     private static final List<String> MIGRATIONS = List.of("/db/V1__init.sql", "/db/V2__phones.sql",
             "/db/V3__event_log_index.sql", "/db/V4__phone_signing_keys.sql",
-            "/db/V5__phone_approval.sql");
+            "/db/V5__phone_approval.sql", "/db/V6__token_guards_and_audit.sql");
 
     /**
      * Runs {@code work} in the next group commit and returns once it is durable. Throws

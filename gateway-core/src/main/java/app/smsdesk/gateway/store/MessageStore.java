@@ -44,11 +44,23 @@ public final class MessageStore {
 
     /** The same, with the event log line that records it written in the same transaction ({@code log} may be null). */
     public OutgoingMessage insert(OutgoingMessage m, Long deviceRowId, EventLogStore.Entry log) {
+        return insert(m, deviceRowId, log, null);
+    }
+
+    /**
+     * The same, charging the sending token's daily budget in the same transaction ({@code charge} may be null):
+     * a message over budget is refused and stores nothing, and a stored one is always counted, even across a crash.
+     */
+    public OutgoingMessage insert(OutgoingMessage m, Long deviceRowId, EventLogStore.Entry log,
+                                  GuardStore.BudgetCharge charge) {
         // Encoded here, on the caller's thread: the single writer only binds and steps.
         Object[] row = row(m, deviceRowId);
         String logContext = log == null ? null : EventLogStore.contextJson(log);
         long rowId = db.write(c -> {
             try {
+                if (charge != null) {
+                    GuardStore.charge(c, charge);
+                }
                 long id = Sql.insert(c, INSERT, row);
                 if (log != null) {
                     EventLogStore.insert(c, log, logContext);

@@ -165,6 +165,12 @@ public final class TokenStore {
                 now));
     }
 
+    /** The tokens of one family (a token, its refresh token and their refreshed successors). */
+    public List<TokenInfo> family(String family) {
+        return db.read(c -> Sql.list(c, "SELECT " + COLUMNS + " FROM tokens WHERE family = ?", TokenStore::map,
+                family));
+    }
+
     public List<TokenInfo> listByUser(String userId) {
         return db.read(c -> Sql.list(c, "SELECT " + COLUMNS + " FROM tokens WHERE user_id = ? "
                 + "ORDER BY created_at DESC, jti", TokenStore::map, userId));
