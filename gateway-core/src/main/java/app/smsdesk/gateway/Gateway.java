@@ -46,6 +46,7 @@ import app.smsdesk.gateway.store.KeyValueStore;
 import app.smsdesk.gateway.store.MessageStore;
 import app.smsdesk.gateway.store.TokenStore;
 import app.smsdesk.gateway.store.GuardStore;
+import app.smsdesk.gateway.store.AuditStore;
 import app.smsdesk.gateway.auth.TokenGuardBook;
 import app.smsdesk.gateway.store.UserSettingsStore;
 import app.smsdesk.gateway.store.UserStore;
@@ -164,7 +165,7 @@ public final class Gateway implements AutoCloseable {
         var clock = config.clock();
         UserStore users = new UserStore(db);
         DeviceStore deviceStore = new DeviceStore(db);
-        EventLogService events = new EventLogService(new EventLogStore(db), users, clock);
+        EventLogService events = new EventLogService(new EventLogStore(db), users, clock, new AuditStore(db));
         GatewaySettingsService gatewaySettings = new GatewaySettingsService(new KeyValueStore(db), events);
         PrivateTokenService privateTokens = new PrivateTokenService(dir, privateToken, events);
         PasswordHasher hasher = new PasswordHasher();

@@ -66,7 +66,7 @@ public final class Authenticator {
         String header = authorization.strip();
         if (startsWithIgnoreCase(header, "Basic ")) {
             String login = basic.authenticate(header.substring(6), clientAddress);
-            return new Principal(login, Set.of(Scopes.ALL), null, AuthMethod.BASIC);
+            return new Principal(login, Set.of(Scopes.ALL), null, AuthMethod.BASIC, clientAddress);
         }
         if (startsWithIgnoreCase(header, "Bearer ")) {
             return bearer(header.substring(7).strip(), clientAddress);
@@ -98,7 +98,8 @@ public final class Authenticator {
         }
         guards.of(claims.jti()).ifPresent(g -> g.guards().checkAccess(clientAddress, clock.instant(), claims.jti()));
         usage.recordUse(claims.jti(), clock.instant());
-        return new Principal(claims.userId(), Set.copyOf(claims.scopes()), claims.jti(), AuthMethod.JWT);
+        return new Principal(claims.userId(), Set.copyOf(claims.scopes()), claims.jti(), AuthMethod.JWT,
+                clientAddress);
     }
 
     /** Notes that a token passed the scope check of a route needing {@code scope}. */

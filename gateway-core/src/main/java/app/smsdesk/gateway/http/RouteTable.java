@@ -61,7 +61,8 @@ public final class RouteTable {
                 api("PATCH", "/settings", SETTINGS_WRITE, h.settings()::patch),
                 api("PUT", "/settings", SETTINGS_WRITE, h.settings()::replace),
 
-                api("GET", "/logs", LOGS_READ, h.logs()::list).on(PAGE_READ)));
+                api("GET", "/logs", LOGS_READ, h.logs()::list).on(PAGE_READ),
+                api("GET", "/audit", LOGS_READ, h.logs()::audit).on(PAGE_READ))); // SMSDesk extension
         for (String base : List.of("/messages", "/message")) { // "/message" is the legacy alias
             r.addAll(List.of(
                     api("POST", base, MESSAGES_SEND, h.messages()::send),

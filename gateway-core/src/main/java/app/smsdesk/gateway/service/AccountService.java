@@ -124,6 +124,8 @@ public final class AccountService {
         users.updatePassword(userId, hasher.hash(newPassword), clock.instant());
         basic.forget(userId);
         tokens.revokeEverything(userId, "password changed");
-        log.info(userId, "accounts", "password changed", Map.of());
+        log.audit(userId, clientAddress.equals(BasicAuthenticator.IN_PROCESS) ? "console:" + userId : "basic:" + userId,
+                clientAddress.equals(BasicAuthenticator.IN_PROCESS) ? "console" : clientAddress, "accounts",
+                "password changed", Map.of("login", userId));
     }
 }

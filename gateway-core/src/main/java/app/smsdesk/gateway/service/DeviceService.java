@@ -52,7 +52,7 @@ public final class DeviceService {
     /** Removes the caller's phone with its messages; unknown ids are not an error. */
     public void delete(Principal caller, String deviceId) {
         if (store.delete(caller.userId(), deviceId)) {
-            log.info(caller.userId(), "devices", "device removed", Map.of("deviceId", deviceId,
+            log.audit(caller, "devices", "device removed", Map.of("deviceId", deviceId,
                     "by", caller.actor()));
             if (events != null) {
                 events.deviceRemoved(deviceId);
@@ -101,7 +101,7 @@ public final class DeviceService {
         if (!store.approve(caller.userId(), deviceId)) {
             return false;
         }
-        log.info(caller.userId(), "devices", "phone approved", Map.of("deviceId", deviceId, "by", caller.actor()));
+        log.audit(caller, "devices", "phone approved", Map.of("deviceId", deviceId, "by", caller.actor()));
         store.find(caller.userId(), deviceId).ifPresent(d -> {
             if (events != null) {
                 events.publish(d, DeviceEvent.of(DeviceEvent.SETTINGS_UPDATED));

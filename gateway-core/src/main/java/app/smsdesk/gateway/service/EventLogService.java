@@ -1,9 +1,11 @@
 package app.smsdesk.gateway.service;
 
+import app.smsdesk.gateway.domain.AuditEntry;
 import app.smsdesk.gateway.domain.LogEntry;
 import app.smsdesk.gateway.domain.LogText;
 import app.smsdesk.gateway.domain.Principal;
 import app.smsdesk.gateway.domain.ValidationException;
+import app.smsdesk.gateway.store.AuditStore;
 import app.smsdesk.gateway.store.EventLogStore;
 import app.smsdesk.gateway.store.UserStore;
 import java.time.Clock;
@@ -36,7 +38,15 @@ public final class EventLogService {
     private final Clock clock;
     private final LogFloodGuard floodGuard;
 
+    private final AuditStore audit;
+
     public EventLogService(EventLogStore store, UserStore users, Clock clock) {
+        this(store, users, clock, null);
+    }
+
+    /** @param audit where {@link #audit} also writes (null: the event log only) */
+    public EventLogService(EventLogStore store, UserStore users, Clock clock, AuditStore audit) {
+        this.audit = audit;
         this.store = store;
         this.users = users;
         this.clock = clock;
@@ -114,6 +124,81 @@ public final class EventLogService {
             printRoutine(module, message, context);
         }
         store.append(userId, priority, module, message, context, clock.instant());
+    }
+
+    /**
+     * Records a change made by {@code caller} in the event log and in the audit trail (who, what, from which
+     * address). The audit row is on disk before this returns; the event log line follows with the next commit.
+     */
+    public void audit(Principal caller, String module, String action, Map<String, String> context) {
+        audit(caller.userId(), caller.actor(), caller.address(), module, action, context);
+    }
+
+    /** The same for a change without a principal (the command line, a phone changing its password). */
+    public void audit(String userId, String actor, String address, String module, String action,
+                      Map<String, String> context) {
+        Map<String, String> ctx = new LinkedHashMap<>(context == null ? Map.of() : context);
+        ctx.putIfAbsent("by", actor);
+        append(userId, "INFO", module, action, ctx);
+        if (audit == null) {
+            return;
+        }
+        Map<String, String> detail = bounded(context);
+        String target = null;
+        StringBuilder text = new StringBuilder();
+        if (detail != null) {
+            for (Map.Entry<String, String> e : detail.entrySet()) {
+                if (target == null && AUDIT_TARGETS.contains(e.getKey())) {
+                    target = e.getValue();
+                    continue;
+                }
+                if (!"by".equals(e.getKey())) {
+                    text.append(text.length() == 0 ? "" : "; ").append(e.getKey()).append('=').append(e.getValue());
+                }
+            }
+        }
+        audit.append(new AuditEntry(clock.instant(), userId, LogText.safe(actor, 120), LogText.safe(address, 80),
+                LogText.safe(action, MAX_MESSAGE), target, text.length() == 0 ? null : text.toString()));
+    }
+
+    /** Context keys that name what a change was made to. */
+    private static final java.util.Set<String> AUDIT_TARGETS = java.util.Set.of("jti", "deviceId", "webhookId",
+            "login", "file");
+
+    /** The caller's audit trail in {@code [from, to)}, newest first (the primary account also sees gateway-wide). */
+    public List<AuditEntry> auditTrail(Principal caller, Instant from, Instant to, int limit) {
+        if (limit < 1 || limit > MAX_AUDIT_LIMIT) {
+            throw new ValidationException("limit: must be between 1 and " + MAX_AUDIT_LIMIT);
+        }
+        if (audit == null) {
+            return List.of();
+        }
+        boolean primary = users.primaryUserId().map(caller.userId()::equals).orElse(false);
+        return audit.list(caller.userId(), primary, from, to, limit);
+    }
+
+    public static final int MAX_AUDIT_LIMIT = 100_000;
+
+    /** The audit trail as CSV (RFC 4180, a header line; cells that a spreadsheet would run as formulas quoted). */
+    public static String auditCsv(List<AuditEntry> entries) {
+        StringBuilder out = new StringBuilder("time,account,actor,address,action,target,detail\r\n");
+        for (AuditEntry e : entries) {
+            out.append(String.join(",", cell(e.at().toString()), cell(e.userId()), cell(e.actor()), cell(e.address()),
+                    cell(e.action()), cell(e.target()), cell(e.detail()))).append("\r\n");
+        }
+        return out.toString();
+    }
+
+    private static String cell(String value) {
+        if (value == null) {
+            return "";
+        }
+        String v = value;
+        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
+            v = "'" + v; // CSV injection: a spreadsheet must show this, not run it
+        }
+        boolean quote = v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") || !v.equals(value);
+        return quote ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
     }
 
     /**

@@ -32,7 +32,8 @@ public final class GatewaySettingsService {
     public GatewayOptions update(GatewayOptions options, String actor) {
         store.putAll(toMap(options));
         current.set(options);
-        log.info(null, "settings", "gateway settings changed by " + actor, Map.of(
+        log.audit(null, actor, actor.startsWith("console:") ? "console" : "local", "settings",
+                "gateway settings changed", Map.of(
                 "jwtEnabled", String.valueOf(options.jwtEnabled()),
                 "defaultTokenTtlSeconds", String.valueOf(options.defaultTokenTtl().toSeconds()),
                 "maxTokenTtlSeconds", String.valueOf(options.maxTokenTtl().toSeconds()),

@@ -36,7 +36,7 @@ public final class PrivateTokenService {
     public String rotate(Principal caller) {
         String token = rotateIn(dir);
         current.set(token);
-        log.info(caller.userId(), "devices", "private token rotated: registering a phone needs the new one",
+        log.audit(caller, "devices", "private token rotated: registering a phone needs the new one",
                 Map.of("by", caller.actor()));
         return token;
     }

@@ -50,7 +50,7 @@ public final class SettingsService {
 
     private ObjectNode save(Principal caller, ObjectNode document, String how) {
         store.save(caller.userId(), document.toString(), clock.instant());
-        log.info(caller.userId(), "settings", "settings " + how, Map.of("by", caller.actor(),
+        log.audit(caller, "settings", "settings " + how, Map.of("by", caller.actor(),
                 "sections", String.join(",", (Iterable<String>) document::fieldNames)));
         events.publish(caller.userId(), null, DeviceEvent.of(DeviceEvent.SETTINGS_UPDATED));
         return SettingsSchema.publicView(document);

@@ -153,7 +153,7 @@ public final class TokenService {
         GuardStore.Guarded guarded = guardsOfNewFamily(caller, request.guards(), family);
         store.insertAll(List.of(issued.access(), issued.refresh()));
         remember(issued, guarded);
-        log.info(caller.userId(), "tokens", "token minted", context(issued.access(), caller.actor()));
+        log.audit(caller, "tokens", "token minted", context(issued.access(), caller.actor()));
         return issued;
     }
 
@@ -294,7 +294,7 @@ public final class TokenService {
         Instant until = now.plus(grace).isBefore(old.expiresAt()) ? now.plus(grace) : old.expiresAt();
         store.windDown(caller.userId(), jti, until).stream().filter(t -> t.revokedAt() == null)
                 .forEach(t -> known.issued(t.jti(), t.expiresAt()));
-        log.info(caller.userId(), "tokens", "token rolled", Map.of("jti", jti, "successor", issued.access().jti(),
+        log.audit(caller, "tokens", "token rolled", Map.of("jti", jti, "successor", issued.access().jti(),
                 "oldTokenUntil", until.toString(), "by", caller.actor()));
         return issued;
     }
@@ -332,7 +332,7 @@ public final class TokenService {
         Instant now = clock.instant();
         store.family(t.family()).stream().filter(m -> "active".equals(m.status(now)))
                 .forEach(m -> guardBook.put(m.jti(), after));
-        log.info(caller.userId(), "tokens", "token guards changed", Map.of("jti", jti, "by", caller.actor(),
+        log.audit(caller, "tokens", "token guards changed", Map.of("jti", jti, "by", caller.actor(),
                 "guards", describe(guards)));
         return guards;
     }
@@ -385,7 +385,7 @@ public final class TokenService {
         List<TokenInfo> revoked = store.revoke(caller.userId(), jti, clock.instant());
         forget(revoked);
         if (!revoked.isEmpty()) {
-            log.info(caller.userId(), "tokens", "token revoked",
+            log.audit(caller, "tokens", "token revoked",
                     Map.of("jti", jti, "by", caller.actor(), "revoked", String.valueOf(revoked.size())));
         }
         return revoked;

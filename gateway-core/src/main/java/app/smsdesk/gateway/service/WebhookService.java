@@ -57,7 +57,7 @@ public final class WebhookService {
         }
         Webhook webhook = new Webhook(webhookId, deviceId, url, event, false);
         store.upsert(caller.userId(), webhook, deviceRow, clock.instant());
-        log.info(caller.userId(), "webhooks", "webhook saved", Map.of("webhookId", webhookId, "event", event,
+        log.audit(caller, "webhooks", "webhook saved", Map.of("webhookId", webhookId, "event", event,
                 "url", url, "by", caller.actor()));
         events.publish(caller.userId(), deviceId, DeviceEvent.of(DeviceEvent.WEBHOOKS_UPDATED));
         return webhook;
@@ -66,7 +66,7 @@ public final class WebhookService {
     /** Deletes a webhook; unknown ids are not an error. */
     public void delete(Principal caller, String id) {
         if (store.delete(caller.userId(), id)) {
-            log.info(caller.userId(), "webhooks", "webhook deleted", Map.of("webhookId", id, "by", caller.actor()));
+            log.audit(caller, "webhooks", "webhook deleted", Map.of("webhookId", id, "by", caller.actor()));
         }
         events.publish(caller.userId(), null, DeviceEvent.of(DeviceEvent.WEBHOOKS_UPDATED));
     }
