@@ -148,7 +148,12 @@ public final class NewTokenDialog {
 
         Label scopesLabel = new Label("What the token may do");
         scopesLabel.getStyleClass().add(Styles.TEXT_BOLD);
-        VBox box = new VBox(12, grid, new VBox(6, scopesLabel, presets), scroll, problem);
+        javafx.scene.control.TitledPane limits = new javafx.scene.control.TitledPane(
+                "Limits (optional): addresses, daily budget, recipients, hours", GuardsForm.build(model.guards()));
+        limits.setId("token-limits");
+        limits.setExpanded(false);
+        limits.setAnimated(false);
+        VBox box = new VBox(12, grid, new VBox(6, scopesLabel, presets), scroll, limits, problem);
         box.setPadding(new Insets(4, 0, 0, 0));
         return box;
     }

@@ -90,6 +90,7 @@ public final class NewTokenViewModel extends ViewModel {
     }
 
     private final StringProperty name = new SimpleStringProperty(this, "name", "");
+    private final GuardsFormModel guards = new GuardsFormModel();
     private final List<ScopeGroup> groups;
     private final Map<String, BooleanProperty> selection = new LinkedHashMap<>();
     private final IntegerProperty ttlAmount = new SimpleIntegerProperty(this, "ttlAmount", 1);
@@ -183,8 +184,15 @@ public final class NewTokenViewModel extends ViewModel {
         if (!canMint.get()) {
             return;
         }
+        app.smsdesk.gateway.domain.TokenGuards limits;
+        try {
+            limits = guards.build();
+        } catch (app.smsdesk.gateway.domain.ValidationException e) {
+            problem.set(e.getMessage());
+            return;
+        }
         TokenService.MintRequest request = new TokenService.MintRequest(selectedScopes(), ttlSeconds(),
-                name.get() == null || name.get().isBlank() ? null : name.get().strip());
+                name.get() == null || name.get().isBlank() ? null : name.get().strip(), limits);
         call("Could not create the token", () -> console.services().tokens().mint(console.principal(), request),
                 t -> {
                     curlExample.set(curl(console.gateway().apiUrl(), t.accessToken(), t.access().scopes()));
@@ -250,6 +258,11 @@ public final class NewTokenViewModel extends ViewModel {
 
     public BooleanProperty scope(String scope) {
         return selection.get(scope);
+    }
+
+    /** The optional guards (limits) of the new token. */
+    public GuardsFormModel guards() {
+        return guards;
     }
 
     public StringProperty nameProperty() {

@@ -321,6 +321,21 @@ public final class TokensView implements PageView {
         if (r.info().revokedAt() != null) {
             g.addRow(row++, key("Revoked"), new Label(Formats.dateTime(r.info().revokedAt(), zone)));
         }
+        Label guards = new Label();
+        guards.setId("token-guards-summary");
+        guards.setWrapText(true);
+        guards.textProperty().bind(model.guardSummaryProperty());
+        if (r.isActive()) {
+            Button edit = Ui.button("Guards\u2026", Feather.SHIELD, Styles.SMALL, Styles.BUTTON_OUTLINED);
+            edit.setId("token-guards");
+            edit.setTooltip(new Tooltip("Limit where from, when and to whom this token may send, and how much a day"));
+            edit.setOnAction(e -> editGuards(r));
+            HBox guardBox = new HBox(8, guards, edit);
+            guardBox.setAlignment(Pos.CENTER_LEFT);
+            g.addRow(row++, key("Guards"), guardBox);
+        } else {
+            g.addRow(row++, key("Guards"), guards);
+        }
         String link = model.rollLink(r);
         if (!link.isEmpty()) {
             Label linked = new Label(link);
@@ -382,6 +397,37 @@ public final class TokensView implements PageView {
         if (refused.getChildren().isEmpty()) {
             refused.getChildren().add(Ui.hint("No request with this token was refused since SMSDesk started."));
         }
+    }
+
+    /** The Guards dialog: the fields filled from the token; Save keeps it open while what was typed is wrong. */
+    private void editGuards(TokenRow r) {
+        javafx.scene.control.Dialog<Void> d = new javafx.scene.control.Dialog<>();
+        d.initOwner(root.getScene().getWindow());
+        d.setTitle("Guards of \u201c" + r.name() + "\u201d");
+        d.setHeaderText("Empty fields mean no limit. The change holds from the token's next request, also for "
+                + "its refreshed successors.");
+        Label problem = new Label();
+        problem.setId("guards-problem");
+        problem.getStyleClass().add(Styles.DANGER);
+        problem.setWrapText(true);
+        d.getDialogPane().setId("guards-dialog");
+        d.getDialogPane().setContent(new VBox(10, GuardsForm.build(model.guardsForm()), problem));
+        d.getDialogPane().setPrefWidth(620);
+        javafx.scene.control.ButtonType save = new javafx.scene.control.ButtonType("Save",
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        d.getDialogPane().getButtonTypes().setAll(javafx.scene.control.ButtonType.CANCEL, save);
+        Button saveButton = (Button) d.getDialogPane().lookupButton(save);
+        saveButton.setId("guards-save");
+        saveButton.getStyleClass().add(Styles.ACCENT);
+        saveButton.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            String wrong = model.saveGuards(r);
+            problem.setText(wrong);
+            if (!wrong.isEmpty()) {
+                e.consume();
+            }
+        });
+        app.smsdesk.desktop.ui.Themes.style(d.getDialogPane().getScene());
+        d.showAndWait();
     }
 
     /** Asks for the grace period, then rolls; the successor is shown once. */

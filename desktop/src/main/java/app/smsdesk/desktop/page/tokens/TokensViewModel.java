@@ -74,6 +74,7 @@ public final class TokensViewModel extends ViewModel {
             updateChain();
             if (b == null || a == null || !a.jti().equals(b.jti())) {
                 loadRefusals(b);
+                loadGuards(b);
             }
         });
         applyFilter();
@@ -246,6 +247,55 @@ public final class TokensViewModel extends ViewModel {
         }, e -> refusals.clear());
     }
 
+    private final javafx.beans.property.ReadOnlyStringWrapper guardSummary =
+            new javafx.beans.property.ReadOnlyStringWrapper(this, "guardSummary", "");
+    private final GuardsFormModel guardsForm = new GuardsFormModel();
+
+    /** Reads the selected token's guards and today's budget use in the background. */
+    private void loadGuards(TokenRow row) {
+        guardSummary.set("");
+        if (row == null) {
+            return;
+        }
+        call(() -> {
+            var tokens = console.services().tokens();
+            var g = tokens.guards(console.principal(), row.jti());
+            return java.util.Map.entry(g, tokens.budgetUsedToday(console.principal(), row.jti()));
+        }, e -> {
+            TokenRow now = selected.get();
+            if (now != null && now.jti().equals(row.jti())) {
+                guardsForm.load(e.getKey());
+                guardSummary.set(GuardsFormModel.summary(e.getKey(), e.getValue()));
+            }
+        }, e -> guardSummary.set("unknown"));
+    }
+
+    /** The selected token's guards in one line. */
+    public javafx.beans.property.ReadOnlyStringProperty guardSummaryProperty() {
+        return guardSummary.getReadOnlyProperty();
+    }
+
+    /** The selected token's guards as editable fields (filled when it is selected). */
+    public GuardsFormModel guardsForm() {
+        return guardsForm;
+    }
+
+    /**
+     * Saves the edited guards of {@code row} (its whole family: refreshed tokens keep them). Returns the problem
+     * with what was typed, or "" when the save was started.
+     */
+    public String saveGuards(TokenRow row) {
+        app.smsdesk.gateway.domain.TokenGuards g;
+        try {
+            g = guardsForm.build();
+        } catch (app.smsdesk.gateway.domain.ValidationException e) {
+            return e.getMessage();
+        }
+        call("Could not change the guards", () -> console.services().tokens().setGuards(console.principal(),
+                row.jti(), g), saved -> loadGuards(row));
+        return "";
+    }
+
     /** The selected token's last refusals, newest first: "why was my script refused?". */
     public ObservableList<Refusal> refusals() {
         return refusals;
@@ -266,6 +316,10 @@ public final class TokensViewModel extends ViewModel {
             case "unknown" -> "not in the inventory (restored from a backup?)";
             case "not-yet-valid" -> "not valid yet (clock skew?)";
             case "account" -> "its account was deleted";
+            case "guard:address" -> "from an address its guards do not allow";
+            case "guard:hours" -> "outside its allowed hours";
+            case "guard:budget" -> "its daily SMS budget was spent";
+            case "guard:recipient" -> "to a number its guards do not allow";
             default -> reason;
         };
     }
