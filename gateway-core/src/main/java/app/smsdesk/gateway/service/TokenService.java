@@ -10,6 +10,7 @@ import app.smsdesk.gateway.domain.ConflictException;
 import app.smsdesk.gateway.domain.FeatureDisabledException;
 import app.smsdesk.gateway.domain.ForbiddenException;
 import app.smsdesk.gateway.domain.GatewayOptions;
+import app.smsdesk.gateway.domain.HygieneFinding;
 import app.smsdesk.gateway.domain.Ids;
 import app.smsdesk.gateway.domain.NotFoundException;
 import app.smsdesk.gateway.domain.Principal;
@@ -267,6 +268,14 @@ public final class TokenService {
      * access tokens roll.
      */
     public IssuedTokens roll(Principal caller, String jti, Duration grace) {
+        return roll(caller, jti, grace, null);
+    }
+
+    /**
+     * Rolls a token into one with fewer scopes ({@code scopes}, a subset of its own; null keeps them all): the
+     * hygiene board's "narrow it".
+     */
+    public IssuedTokens roll(Principal caller, String jti, Duration grace, List<String> scopes) {
         requireEnabled();
         if (grace == null || grace.isNegative() || grace.compareTo(MAX_ROLL_GRACE) > 0) {
             throw new ValidationException("grace: 0 to " + MAX_ROLL_GRACE.toHours() + " hours");
@@ -281,7 +290,14 @@ public final class TokenService {
         Duration max = settings.get().maxTokenTtl();
         ttl = ttl.compareTo(max) > 0 ? max : ttl;
         String family = Ids.newId();
-        IssuedTokens issued = issuePair(caller.userId(), old.scopes(), ttl, old.name(), family,
+        List<String> successorScopes = old.scopes();
+        if (scopes != null) {
+            successorScopes = validScopes(scopes);
+            if (!Scopes.isSubset(successorScopes, java.util.Set.copyOf(old.scopes()))) {
+                throw new ValidationException("scopes: a rolled token can only keep or drop scopes of " + jti);
+            }
+        }
+        IssuedTokens issued = issuePair(caller.userId(), successorScopes, ttl, old.name(), family,
                 "roll:" + jti, now, familyDeadline(caller, ttl, now));
         // The successor keeps the guards and the day's budget: rolling is no way around either.
         GuardStore.Guarded guarded = guardStore.find(old.family())
@@ -295,7 +311,8 @@ public final class TokenService {
         store.windDown(caller.userId(), jti, until).stream().filter(t -> t.revokedAt() == null)
                 .forEach(t -> known.issued(t.jti(), t.expiresAt()));
         log.audit(caller, "tokens", "token rolled", Map.of("jti", jti, "successor", issued.access().jti(),
-                "oldTokenUntil", until.toString(), "by", caller.actor()));
+                "oldTokenUntil", until.toString(), "by", caller.actor(),
+                "scopes", String.join(" ", successorScopes)));
         return issued;
     }
 
@@ -370,6 +387,69 @@ public final class TokenService {
             parts.add("hours " + g.hours() + " " + g.timeZone());
         }
         return String.join("; ", parts);
+    }
+
+    static final Duration UNUSED_AFTER = Duration.ofDays(30);
+    static final Duration EXPIRING_WITHIN = Duration.ofDays(7);
+    static final Duration NEW_TOKEN_AGE = Duration.ofDays(1);
+
+    /**
+     * The hygiene board: the caller's active access tokens that were never used (a day after minting), not used in
+     * 30 days, expire within a week, or hold scopes they did not use in 30 days (least privilege: "narrow it to
+     * messages:send"). A token's use counts its whole refresh family. Newest tokens first.
+     */
+    public List<HygieneFinding> hygiene(Principal caller) {
+        Instant now = clock.instant();
+        List<TokenInfo> all = inventory(caller);
+        Map<String, Map<String, Instant>> scopeUse = guardStore.scopeUseOfUser(caller.userId());
+        List<HygieneFinding> out = new ArrayList<>();
+        for (TokenInfo t : all) {
+            if (t.isRefresh() || !"active".equals(t.status(now))) {
+                continue;
+            }
+            List<TokenInfo> family = all.stream().filter(f -> f.family().equals(t.family()) && !f.isRefresh()).toList();
+            long uses = family.stream().mapToLong(TokenInfo::useCount).sum();
+            Instant lastUsed = family.stream().map(TokenInfo::lastUsedAt).filter(java.util.Objects::nonNull)
+                    .max(Instant::compareTo).orElse(null);
+            if (uses == 0 && t.createdAt().isBefore(now.minus(NEW_TOKEN_AGE))) {
+                out.add(new HygieneFinding(HygieneFinding.Kind.NEVER_USED, t, "never used since it was minted "
+                        + describe(Duration.between(t.createdAt(), now)) + " ago; revoke it", List.of()));
+            } else if (lastUsed != null && lastUsed.isBefore(now.minus(UNUSED_AFTER))) {
+                out.add(new HygieneFinding(HygieneFinding.Kind.UNUSED_30_DAYS, t, "not used for "
+                        + describe(Duration.between(lastUsed, now)) + "; revoke it", List.of()));
+            }
+            if (t.expiresAt().isBefore(now.plus(EXPIRING_WITHIN))) {
+                out.add(new HygieneFinding(HygieneFinding.Kind.EXPIRING_SOON, t, "expires in "
+                        + describe(Duration.between(now, t.expiresAt())) + "; roll it so its program can switch "
+                        + "over", List.of()));
+            }
+            List<String> used = usedScopes(t, family, scopeUse.getOrDefault(t.family(), Map.of()), now);
+            List<String> unused = granted(t).stream().filter(g -> !used.contains(g)).toList();
+            if (!used.isEmpty() && !unused.isEmpty()) {
+                out.add(new HygieneFinding(HygieneFinding.Kind.BROADER_SCOPES, t, "in 30 days it only used "
+                        + String.join(", ", used) + "; narrow it to " + (used.size() == 1 ? "that" : "those"),
+                        used));
+            }
+        }
+        return out;
+    }
+
+    /** The scopes a family needed in the last 30 days, stored and not yet flushed, in the catalogue's order. */
+    private List<String> usedScopes(TokenInfo t, List<TokenInfo> family, Map<String, Instant> stored, Instant now) {
+        java.util.Set<String> used = new java.util.HashSet<>();
+        Instant since = now.minus(UNUSED_AFTER);
+        stored.forEach((scope, at) -> {
+            if (at.isAfter(since)) {
+                used.add(scope);
+            }
+        });
+        family.forEach(f -> used.addAll(usage.peekScopes(f.jti()).keySet()));
+        return Scopes.requestableNames().stream().filter(used::contains).toList();
+    }
+
+    private static List<String> granted(TokenInfo t) {
+        return t.scopes().contains(Scopes.ALL) ? Scopes.requestableNames().stream()
+                .filter(s -> !s.equals(Scopes.ALL)).toList() : t.scopes();
     }
 
     /** Revokes several tokens (the console's multi-select); works even while JWT is switched off. */
